@@ -1,0 +1,474 @@
+package org.policyadvisor.engine;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a rule pack from its files and checks everything that can be checked without compiling the DRL: the
+ * catalogues, each rule's name and citation, and that rules and catalogues refer to each other consistently.
+ * <p>
+ * Rules are restricted to a small dialect so that the pack can be explained and audited without running it: the
+ * condition part is a conjunction of {@code Condition(id == "x", value == "v")} (or {@code value in (...)},
+ * {@code !=}, {@code not in}), {@code Concluded(id == "y")} and {@code not Concluded(id == "y")}; the consequence
+ * only does {@code insertLogical(new Concluded("z"))}.
+ */
+public final class PackLoader {
+
+	public static final String DESCRIPTOR = "pack.yaml";
+
+	public static final String CONDITIONS = "conditions.yaml";
+
+	public static final String CONCLUSIONS = "conclusions.yaml";
+
+	static final Pattern RULE_NAME = Pattern.compile("^(R\\d+\\.\\d{2}[a-z]?) (\\S.*)$");
+
+	private static final Pattern ID_CONSTRAINT = Pattern.compile("^id\\s*==\\s*\"([^\"]+)\"$");
+
+	private static final Pattern VALUE_EQUALS = Pattern.compile("^value\\s*(==|!=)\\s*\"([^\"]*)\"$");
+
+	private static final Pattern VALUE_IN = Pattern.compile("^value\\s+(not\\s+in|in)\\s*\\((.*)\\)$");
+
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+
+	private static final Pattern INSERT_LOGICAL = Pattern
+		.compile("insertLogical\\s*\\(\\s*new\\s+Concluded\\s*\\(\\s*\"([^\"]+)\"\\s*\\)\\s*\\)\\s*;");
+
+	private static final Set<String> REQUIRED_METADATA = Set.of("source", "quote", "strength");
+
+	private static final YAMLMapper YAML = YAMLMapper.builder()
+		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private final List<PackProblem> problems = new ArrayList<>();
+
+	private final String folder;
+
+	private final Map<String, PackFile> files = new HashMap<>();
+
+	private PackLoader(String folder, List<PackFile> files) {
+		this.folder = folder;
+		files.forEach((f) -> this.files.put(f.name(), f));
+	}
+
+	/**
+	 * Reads and validates a pack; throws {@link PackValidationException} listing every problem found.
+	 */
+	public static RulePack load(String folder, List<PackFile> files) {
+		return new PackLoader(folder, files).load();
+	}
+
+	private RulePack load() {
+		PackDescriptor descriptor = readYaml(DESCRIPTOR, new TypeReference<PackDescriptor>() {
+		});
+		List<ConditionDef> conditions = Optional
+			.ofNullable(readYaml(CONDITIONS, new TypeReference<List<ConditionDef>>() {
+			}))
+			.orElse(List.of());
+		List<ConclusionDef> conclusions = Optional
+			.ofNullable(readYaml(CONCLUSIONS, new TypeReference<List<ConclusionDef>>() {
+			}))
+			.orElse(List.of());
+		List<PackFile> drlFiles = this.files.values().stream().filter((f) -> f.name().endsWith(".drl"))
+			.sorted((a, b) -> a.name().compareTo(b.name())).toList();
+		if (drlFiles.isEmpty()) {
+			problem(this.folder, 0, "the pack has no .drl files");
+		}
+		List<RuleDef> rules = new ArrayList<>();
+		drlFiles.forEach((f) -> rules.addAll(readRules(f)));
+
+		if (descriptor != null) {
+			checkDescriptor(descriptor);
+		}
+		Set<String> themes = new HashSet<>();
+		if (descriptor != null) {
+			descriptor.themes().forEach((t) -> themes.add(t.id()));
+		}
+		checkConditions(conditions, themes);
+		checkConclusions(conclusions, themes);
+		checkRules(rules, conditions, conclusions);
+		if (!this.problems.isEmpty()) {
+			throw new PackValidationException(this.folder, this.problems);
+		}
+		return new RulePack(this.folder, descriptor, conditions, conclusions, rules, drlFiles);
+	}
+
+	private <T> T readYaml(String name, TypeReference<T> type) {
+		PackFile file = this.files.get(name);
+		if (file == null) {
+			problem(name, 0, "missing: every pack needs " + name);
+			return null;
+		}
+		try {
+			T value = YAML.readValue(file.content(), type);
+			if (value == null) {
+				problem(name, 1, "the file is empty");
+			}
+			return value;
+		}
+		catch (JacksonException ex) {
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+			problem(name, line, "cannot be read: " + ex.getOriginalMessage());
+			return null;
+		}
+	}
+
+	private void checkDescriptor(PackDescriptor d) {
+		requireText(DESCRIPTOR, 1, "id", d.id());
+		requireText(DESCRIPTOR, 1, "title", d.title());
+		requireText(DESCRIPTOR, 1, "version", d.version());
+		requireText(DESCRIPTOR, 1, "citation", d.citation());
+		if (d.themes().isEmpty()) {
+			problem(DESCRIPTOR, 1, "declares no themes");
+		}
+		Set<String> seen = new HashSet<>();
+		d.themes().forEach((t) -> {
+			if (!seen.add(t.id())) {
+				problem(DESCRIPTOR, lineOf(DESCRIPTOR, t.id()), "theme id '" + t.id() + "' is duplicated");
+			}
+		});
+	}
+
+	private void checkConditions(List<ConditionDef> conditions, Set<String> themes) {
+		Set<String> seen = new HashSet<>();
+		for (ConditionDef c : conditions) {
+			int line = lineOf(CONDITIONS, c.id());
+			if (!requireText(CONDITIONS, line, "id", c.id())) {
+				continue;
+			}
+			if (!seen.add(c.id())) {
+				problem(CONDITIONS, line, "condition id '" + c.id() + "' is duplicated");
+			}
+			requireText(CONDITIONS, line, "question of " + c.id(), c.question());
+			requireText(CONDITIONS, line, "help of " + c.id(), c.help());
+			requireText(CONDITIONS, line, "source of " + c.id(), c.source());
+			if (c.type() == null) {
+				problem(CONDITIONS, line, "condition '" + c.id() + "' has no type (boolean, scale or stance)");
+			}
+			else if (c.type() != ConditionType.BOOLEAN && c.values().size() < 2) {
+				problem(CONDITIONS, line, "condition '" + c.id() + "' needs at least two values");
+			}
+			if (new HashSet<>(c.valueIds()).size() != c.values().size()) {
+				problem(CONDITIONS, line, "condition '" + c.id() + "' repeats a value");
+			}
+			if (!c.allows(c.defaultValue())) {
+				problem(CONDITIONS, line, "condition '" + c.id() + "' has default '" + c.defaultValue()
+						+ "', which is not one of " + c.valueIds());
+			}
+			if (!themes.contains(c.theme())) {
+				problem(CONDITIONS, line, "condition '" + c.id() + "' names unknown theme '" + c.theme() + "'");
+			}
+		}
+	}
+
+	private void checkConclusions(List<ConclusionDef> conclusions, Set<String> themes) {
+		Set<String> seen = new HashSet<>();
+		for (ConclusionDef c : conclusions) {
+			int line = lineOf(CONCLUSIONS, c.id());
+			if (!requireText(CONCLUSIONS, line, "id", c.id())) {
+				continue;
+			}
+			if (!seen.add(c.id())) {
+				problem(CONCLUSIONS, line, "conclusion id '" + c.id() + "' is duplicated");
+			}
+			if (c.kind() == null) {
+				problem(CONCLUSIONS, line, "conclusion '" + c.id() + "' has no kind (effect, risk, recommendation)");
+			}
+			requireText(CONCLUSIONS, line, "title of " + c.id(), c.title());
+			requireText(CONCLUSIONS, line, "explanation of " + c.id(), c.explanation());
+			requireText(CONCLUSIONS, line, "source of " + c.id(), c.source());
+			if (c.kind() == ConclusionKind.RECOMMENDATION) {
+				requireText(CONCLUSIONS, line, "audience of recommendation " + c.id(), c.audience());
+			}
+			if (!themes.contains(c.theme())) {
+				problem(CONCLUSIONS, line, "conclusion '" + c.id() + "' names unknown theme '" + c.theme() + "'");
+			}
+		}
+	}
+
+	private List<RuleDef> readRules(PackFile file) {
+		DrlParser parser = new DrlParser();
+		PackageDescr pkg;
+		try {
+			pkg = parser.parse(false, new StringReader(file.content()));
+		}
+		catch (DroolsParserException ex) {
+			problem(file.name(), ex.getLineNumber(), "does not parse: " + ex.getMessage());
+			return List.of();
+		}
+		if (parser.hasErrors() || pkg == null) {
+			for (DroolsError error : parser.getErrors()) {
+				int[] lines = error.getLines();
+				problem(file.name(), (lines != null && lines.length > 0) ? lines[0] : 0,
+						"does not parse: " + error.getMessage());
+			}
+			return List.of();
+		}
+		List<RuleDef> rules = new ArrayList<>();
+		for (RuleDescr rule : pkg.getRules()) {
+			readRule(file, rule).ifPresent(rules::add);
+		}
+		return rules;
+	}
+
+	private Optional<RuleDef> readRule(PackFile file, RuleDescr rule) {
+		int line = rule.getLine();
+		int before = this.problems.size();
+		Matcher name = RULE_NAME.matcher(rule.getName());
+		if (!name.matches()) {
+			problem(file.name(), line, "rule \"" + rule.getName()
+					+ "\" must be named \"R<chapter>.<two digits> <the claim it encodes>\", e.g. \"R6.01 ...\"");
+		}
+		Map<String, String> meta = new HashMap<>();
+		for (AnnotationDescr a : rule.getAnnotations()) {
+			Object v = a.getSingleValueStripped();
+			meta.put(a.getName(), (v == null) ? null : AnnotationDescr.unquote(v.toString().trim()));
+		}
+		for (String key : REQUIRED_METADATA.stream().sorted().toList()) {
+			if (meta.get(key) == null || meta.get(key).isBlank()) {
+				problem(file.name(), line, "rule \"" + rule.getName() + "\" lacks @" + key);
+			}
+		}
+		Strength strength = Strength.parse(meta.get("strength"));
+		if (meta.get("strength") != null && strength == null) {
+			problem(file.name(), line, "rule \"" + rule.getName() + "\" has @strength(\"" + meta.get("strength")
+					+ "\"): use asserted, likely or possible");
+		}
+		List<Premise> premises = new ArrayList<>();
+		for (BaseDescr element : rule.getLhs().getDescrs()) {
+			readPremise(file, rule, element).ifPresent(premises::add);
+		}
+		if (premises.isEmpty()) {
+			problem(file.name(), line, "rule \"" + rule.getName() + "\" has no premises");
+		}
+		List<String> produces = readConsequence(file, rule);
+		if (this.problems.size() > before || !name.matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(new RuleDef(name.group(1), rule.getName(), name.group(2), file.name(), line,
+				meta.get("source"), meta.get("quote"), strength, premises, produces, ruleText(file, rule)));
+	}
+
+	private Optional<Premise> readPremise(PackFile file, RuleDescr rule, BaseDescr element) {
+		boolean negated = false;
+		BaseDescr target = element;
+		if (element instanceof NotDescr not && not.getDescrs().size() == 1) {
+			negated = true;
+			target = not.getDescrs().get(0);
+		}
+		int line = (element.getLine() > 0) ? element.getLine() : rule.getLine();
+		if (!(target instanceof PatternDescr pattern) || pattern.getSource() != null) {
+			problem(file.name(), line, unsupported(rule, "only Condition(...), Concluded(...) and not Concluded(...)"
+					+ " patterns are allowed"));
+			return Optional.empty();
+		}
+		String type = pattern.getObjectType();
+		String simpleType = type.substring(type.lastIndexOf('.') + 1);
+		String id = null;
+		List<String> accepted = null;
+		boolean exclude = false;
+		for (BaseDescr constraint : pattern.getDescrs()) {
+			String expression = (constraint instanceof ExprConstraintDescr e) ? e.getExpression().trim()
+					: String.valueOf(constraint.getText());
+			Matcher m;
+			if ((m = ID_CONSTRAINT.matcher(expression)).matches() && id == null) {
+				id = m.group(1);
+			}
+			else if (simpleType.equals("Condition") && (m = VALUE_EQUALS.matcher(expression)).matches()
+					&& accepted == null) {
+				accepted = List.of(m.group(2));
+				exclude = m.group(1).equals("!=");
+			}
+			else if (simpleType.equals("Condition") && (m = VALUE_IN.matcher(expression)).matches()
+					&& accepted == null) {
+				accepted = new ArrayList<>();
+				Matcher q = QUOTED.matcher(m.group(2));
+				while (q.find()) {
+					accepted.add(q.group(1));
+				}
+				exclude = m.group(1).startsWith("not");
+			}
+			else {
+				problem(file.name(), line, unsupported(rule, "constraint '" + expression + "' in " + simpleType
+						+ "(...) is outside the pack dialect"));
+				return Optional.empty();
+			}
+		}
+		if (id == null) {
+			problem(file.name(), line, unsupported(rule, simpleType + "(...) must name an id, e.g. id == \"x\""));
+			return Optional.empty();
+		}
+		if (simpleType.equals("Condition") && !negated) {
+			if (accepted == null) {
+				problem(file.name(), line, unsupported(rule, "Condition(id == \"" + id
+						+ "\") must constrain its value"));
+				return Optional.empty();
+			}
+			return Optional.of(new Premise(Premise.Kind.CONDITION, id, exclude, accepted));
+		}
+		if (simpleType.equals("Concluded")) {
+			return Optional.of(Premise.conclusion(id, negated));
+		}
+		problem(file.name(), line, unsupported(rule, "pattern " + (negated ? "not " : "") + simpleType
+				+ "(...) is outside the pack dialect"));
+		return Optional.empty();
+	}
+
+	private List<String> readConsequence(PackFile file, RuleDescr rule) {
+		String rhs = String.valueOf(rule.getConsequence()).replaceAll("//[^\n]*", "").trim();
+		List<String> produces = new ArrayList<>();
+		Matcher m = INSERT_LOGICAL.matcher(rhs);
+		int end = 0;
+		while (m.find()) {
+			if (!rhs.substring(end, m.start()).isBlank()) {
+				break;
+			}
+			produces.add(m.group(1));
+			end = m.end();
+		}
+		int line = (rule.getConsequenceLine() > 0) ? rule.getConsequenceLine() : rule.getLine();
+		if (produces.isEmpty() || !rhs.substring(end).isBlank()) {
+			problem(file.name(), line, "rule \"" + rule.getName()
+					+ "\": the consequence may only contain insertLogical(new Concluded(\"id\")); statements");
+		}
+		return produces;
+	}
+
+	private void checkRules(List<RuleDef> rules, List<ConditionDef> conditions, List<ConclusionDef> conclusions) {
+		Map<String, ConditionDef> conditionsById = new HashMap<>();
+		conditions.forEach((c) -> conditionsById.putIfAbsent(c.id(), c));
+		Set<String> conclusionIds = new HashSet<>();
+		conclusions.forEach((c) -> conclusionIds.add(c.id()));
+		for (String id : conditionsById.keySet()) {
+			if (conclusionIds.contains(id)) {
+				problem(CONCLUSIONS, lineOf(CONCLUSIONS, id), "id '" + id + "' names both a condition and a conclusion");
+			}
+		}
+		Map<String, RuleDef> seenIds = new HashMap<>();
+		Map<String, RuleDef> seenClaims = new HashMap<>();
+		Set<String> read = new HashSet<>();
+		Set<String> produced = new HashSet<>();
+		Set<String> consumed = new HashSet<>();
+		for (RuleDef rule : rules) {
+			RuleDef twin = seenIds.putIfAbsent(rule.id(), rule);
+			if (twin != null) {
+				problem(rule.file(), rule.line(), "rule id " + rule.id() + " is duplicated (also at "
+						+ twin.location() + ")");
+			}
+			twin = seenClaims.putIfAbsent(rule.claim().toLowerCase(), rule);
+			if (twin != null) {
+				problem(rule.file(), rule.line(), "rule " + rule.id() + " states the same claim as " + twin.id()
+						+ " at " + twin.location());
+			}
+			for (Premise p : rule.premises()) {
+				if (p.isCondition()) {
+					read.add(p.id());
+					ConditionDef def = conditionsById.get(p.id());
+					if (def == null) {
+						problem(rule.file(), rule.line(),
+								"rule " + rule.id() + " reads condition '" + p.id() + "', which is not in " + CONDITIONS);
+						continue;
+					}
+					for (String value : p.acceptedValues()) {
+						if (!def.allows(value)) {
+							problem(rule.file(), rule.line(), "rule " + rule.id() + " tests condition '" + p.id()
+									+ "' for '" + value + "', which is not one of " + def.valueIds());
+						}
+					}
+				}
+				else {
+					consumed.add(p.id());
+					if (!conclusionIds.contains(p.id())) {
+						problem(rule.file(), rule.line(), "rule " + rule.id() + " reads conclusion '" + p.id()
+								+ "', which is not in " + CONCLUSIONS);
+					}
+				}
+			}
+			for (String id : rule.produces()) {
+				produced.add(id);
+				if (!conclusionIds.contains(id)) {
+					problem(rule.file(), rule.line(),
+							"rule " + rule.id() + " concludes '" + id + "', which is not in " + CONCLUSIONS);
+				}
+			}
+		}
+		for (ConditionDef c : conditions) {
+			if (c.id() != null && !read.contains(c.id())) {
+				problem(CONDITIONS, lineOf(CONDITIONS, c.id()), "condition '" + c.id() + "' is read by no rule");
+			}
+		}
+		for (ConclusionDef c : conclusions) {
+			if (c.id() != null && !produced.contains(c.id())) {
+				problem(CONCLUSIONS, lineOf(CONCLUSIONS, c.id()), "conclusion '" + c.id() + "' is produced by no rule");
+			}
+			if (c.id() != null && c.kind() == ConclusionKind.EFFECT && !consumed.contains(c.id())) {
+				problem(CONCLUSIONS, lineOf(CONCLUSIONS, c.id()),
+						"effect '" + c.id() + "' is read by no rule: make it a risk or recommendation, or use it");
+			}
+		}
+	}
+
+	private boolean requireText(String file, int line, String what, String value) {
+		if (value == null || value.isBlank()) {
+			problem(file, line, "missing " + what);
+			return false;
+		}
+		return true;
+	}
+
+	private String unsupported(RuleDescr rule, String message) {
+		return "rule \"" + rule.getName() + "\": " + message;
+	}
+
+	private int lineOf(String fileName, String id) {
+		PackFile file = this.files.get(fileName);
+		if (file == null || id == null) {
+			return 0;
+		}
+		Pattern entry = Pattern.compile("^\\s*(-\\s*)?id:\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*(#.*)?$");
+		String[] lines = file.content().split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (entry.matcher(lines[i]).matches()) {
+				return i + 1;
+			}
+		}
+		return 0;
+	}
+
+	private static String ruleText(PackFile file, RuleDescr rule) {
+		String[] lines = file.content().split("\n", -1);
+		int from = Math.max(rule.getLine(), 1) - 1;
+		int to = (rule.getEndLine() > 0) ? Math.min(rule.getEndLine(), lines.length) : lines.length;
+		return String.join("\n", java.util.Arrays.copyOfRange(lines, from, Math.max(to, from + 1))).strip();
+	}
+
+	private void problem(String file, int line, String message) {
+		this.problems.add(new PackProblem(file, line, message));
+	}
+
+}

@@ -1,0 +1,230 @@
+package org.policyadvisor.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The compiled rule base of one pack. Built once; {@link #evaluate} is thread-safe and opens a new session per call.
+ */
+public final class RuleBase {
+
+	private static final AtomicLong BUILDS = new AtomicLong();
+
+	private static final String RESOURCES = "src/main/resources/";
+
+	private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern
+		.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+	private final RulePack pack;
+
+	private final KieBase kieBase;
+
+	private final int maxFirings;
+
+	private RuleBase(RulePack pack, KieBase kieBase, int maxFirings) {
+		this.pack = pack;
+		this.kieBase = kieBase;
+		this.maxFirings = maxFirings;
+	}
+
+	/**
+	 * Compiles a validated pack. Throws {@link PackValidationException} with file and line for any compile error,
+	 * and when the compiled rule base does not hold exactly the rules the pack declares.
+	 */
+	public static RuleBase build(RulePack pack, int maxFirings) {
+		KieServices ks = KieServices.get();
+		KieFileSystem kfs = ks.newKieFileSystem();
+		// Each build gets its own release id, so that packs built in one JVM (tests, reloads) never share a module.
+		ReleaseId releaseId = ks.newReleaseId("org.policyadvisor.packs", pack.folder(),
+				"1.0." + BUILDS.incrementAndGet());
+		kfs.generateAndWritePomXML(releaseId);
+		for (PackFile drl : pack.drlFiles()) {
+			// DRL outside src/main/resources/ is silently ignored by the builder.
+			kfs.write(ks.getResources()
+				.newByteArrayResource(drl.content().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.setSourcePath(RESOURCES + packagePath(drl.content()) + drl.name())
+				.setResourceType(ResourceType.DRL));
+		}
+		// drools-engine compiles DRL to the executable model; the interpreted (MVEL) path is not on the classpath.
+		KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+		List<PackProblem> problems = new ArrayList<>();
+		for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+			String path = (m.getPath() != null) ? m.getPath() : "";
+			problems.add(new PackProblem(path.substring(path.lastIndexOf('/') + 1), m.getLine(),
+					"does not compile: " + m.getText().strip()));
+		}
+		if (!problems.isEmpty()) {
+			throw new PackValidationException(pack.folder(), problems);
+		}
+		KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+		ks.getRepository().removeKieModule(releaseId);
+		long compiled = kieBase.getKiePackages().stream().mapToLong((p) -> p.getRules().size()).sum();
+		if (compiled != pack.rules().size()) {
+			throw new PackValidationException(pack.folder(), List.of(new PackProblem(pack.folder(), 0,
+					"the rule base holds " + compiled + " rules where the pack declares " + pack.rules().size())));
+		}
+		return new RuleBase(pack, kieBase, maxFirings);
+	}
+
+	private static String packagePath(String drl) {
+		java.util.regex.Matcher m = PACKAGE.matcher(drl);
+		return m.find() ? m.group(1).replace('.', '/') + "/" : "";
+	}
+
+	public RulePack pack() {
+		return this.pack;
+	}
+
+	/**
+	 * Evaluates a complete, valid set of conditions (see {@link ConditionValidator}).
+	 */
+	public Evaluation evaluate(Map<String, String> conditions) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (ConditionDef def : this.pack.conditions()) {
+			String value = conditions.get(def.id());
+			if (!def.allows(value)) {
+				throw new IllegalArgumentException("condition '" + def.id() + "' has no valid value: " + value);
+			}
+			values.put(def.id(), value);
+		}
+		Map<String, List<Object>> matches = new LinkedHashMap<>();
+		Set<String> concluded = new HashSet<>();
+		int fired;
+		try (KieSession session = this.kieBase.newKieSession()) {
+			session.addEventListener(new DefaultAgendaEventListener() {
+				@Override
+				public void afterMatchFired(AfterMatchFiredEvent event) {
+					matches.put(event.getMatch().getRule().getName(), List.copyOf(event.getMatch().getObjects()));
+				}
+			});
+			values.forEach((id, value) -> session.insert(new Condition(id, value)));
+			fired = session.fireAllRules(this.maxFirings);
+			if (fired >= this.maxFirings) {
+				throw new RuleLimitExceededException(this.maxFirings);
+			}
+			Collection<?> facts = session.getObjects((o) -> o instanceof Concluded);
+			facts.forEach((f) -> concluded.add(((Concluded) f).id()));
+		}
+		return explain(values, matches, concluded, fired);
+	}
+
+	private Evaluation explain(Map<String, String> values, Map<String, List<Object>> matches, Set<String> concluded,
+			int fired) {
+		// A firing supports a conclusion only if, in the final state, every premise it relied on still holds:
+		// truth maintenance may have withdrawn a conclusion it matched, or a negated one may have appeared since.
+		Map<String, List<RuleDef>> supporting = new HashMap<>();
+		for (String name : matches.keySet()) {
+			RuleDef rule = this.pack.ruleNamed(name).orElseThrow();
+			boolean stillHolds = rule.premises().stream().allMatch((p) -> p.holds(values, concluded));
+			if (stillHolds) {
+				for (String id : rule.produces()) {
+					supporting.computeIfAbsent(id, (k) -> new ArrayList<>()).add(rule);
+				}
+			}
+		}
+		Map<String, Strength> strengths = new StrengthResolver().strengths(supporting);
+		List<Evaluation.Finding> findings = new ArrayList<>();
+		List<Evaluation.Absence> absences = new ArrayList<>();
+		for (ConclusionDef c : this.pack.conclusions()) {
+			if (concluded.contains(c.id()) && supporting.containsKey(c.id())) {
+				List<Evaluation.Derivation> derivations = supporting.get(c.id()).stream()
+					.map((r) -> new Evaluation.Derivation(r.id(), ruleChainStrength(r, strengths),
+							checks(r, values, concluded)))
+					.sorted((a, b) -> b.strength().compareTo(a.strength()))
+					.toList();
+				findings.add(new Evaluation.Finding(c.id(), strengths.get(c.id()), derivations));
+			}
+			else {
+				List<Evaluation.Attempt> attempts = this.pack.rulesProducing(c.id()).stream()
+					.map((r) -> new Evaluation.Attempt(r.id(), checks(r, values, concluded)))
+					.toList();
+				absences.add(new Evaluation.Absence(c.id(), attempts));
+			}
+		}
+		return new Evaluation(values, findings, absences, fired);
+	}
+
+	private static Strength ruleChainStrength(RuleDef rule, Map<String, Strength> strengths) {
+		Strength s = rule.strength();
+		for (Premise p : rule.premises()) {
+			if (!p.isCondition() && !p.negated() && strengths.containsKey(p.id())) {
+				s = s.weakest(strengths.get(p.id()));
+			}
+		}
+		return s;
+	}
+
+	private static List<Evaluation.PremiseCheck> checks(RuleDef rule, Map<String, String> values,
+			Set<String> concluded) {
+		return rule.premises().stream().map((p) -> new Evaluation.PremiseCheck(p,
+				p.isCondition() ? values.get(p.id()) : (concluded.contains(p.id()) ? "holds" : "does not hold"),
+				p.holds(values, concluded))).toList();
+	}
+
+	/**
+	 * Strength of each conclusion: the best of its derivations, each as strong as its weakest link. Premises are
+	 * resolved depth first; a conclusion met again on its own path counts as unsupported, which keeps cycles finite.
+	 */
+	private static final class StrengthResolver {
+
+		private final Map<String, Strength> memo = new HashMap<>();
+
+		private final Set<String> inProgress = new HashSet<>();
+
+		Map<String, Strength> strengths(Map<String, List<RuleDef>> supporting) {
+			supporting.keySet().forEach((id) -> strength(id, supporting));
+			return this.memo;
+		}
+
+		private Strength strength(String id, Map<String, List<RuleDef>> supporting) {
+			if (this.memo.containsKey(id)) {
+				return this.memo.get(id);
+			}
+			if (!this.inProgress.add(id)) {
+				return null;
+			}
+			Strength best = null;
+			for (RuleDef rule : supporting.getOrDefault(id, List.of())) {
+				Strength chain = rule.strength();
+				for (Premise p : rule.premises()) {
+					if (!p.isCondition() && !p.negated()) {
+						Strength sub = strength(p.id(), supporting);
+						chain = (sub == null) ? null : chain.weakest(sub);
+					}
+					if (chain == null) {
+						break;
+					}
+				}
+				if (chain != null && (best == null || chain.compareTo(best) > 0)) {
+					best = chain;
+				}
+			}
+			this.inProgress.remove(id);
+			if (best != null) {
+				this.memo.put(id, best);
+			}
+			return best;
+		}
+
+	}
+
+}

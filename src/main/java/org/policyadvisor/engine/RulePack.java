@@ -1,0 +1,101 @@
+package org.policyadvisor.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A validated rule pack: its descriptor, catalogues and rules, with the DRL sources the rule base is built from.
+ */
+public final class RulePack {
+
+	private final String folder;
+
+	private final PackDescriptor descriptor;
+
+	private final Map<String, ConditionDef> conditions;
+
+	private final Map<String, ConclusionDef> conclusions;
+
+	private final Map<String, RuleDef> rulesById;
+
+	private final Map<String, RuleDef> rulesByName;
+
+	private final List<PackFile> drlFiles;
+
+	RulePack(String folder, PackDescriptor descriptor, List<ConditionDef> conditions,
+			List<ConclusionDef> conclusions, List<RuleDef> rules, List<PackFile> drlFiles) {
+		this.folder = folder;
+		this.descriptor = descriptor;
+		this.conditions = index(conditions, ConditionDef::id);
+		this.conclusions = index(conclusions, ConclusionDef::id);
+		this.rulesById = index(rules, RuleDef::id);
+		this.rulesByName = index(rules, RuleDef::name);
+		this.drlFiles = List.copyOf(drlFiles);
+	}
+
+	private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+		return items.stream()
+			.collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+	}
+
+	public String folder() {
+		return this.folder;
+	}
+
+	public PackDescriptor descriptor() {
+		return this.descriptor;
+	}
+
+	public List<ConditionDef> conditions() {
+		return List.copyOf(this.conditions.values());
+	}
+
+	public List<ConclusionDef> conclusions() {
+		return List.copyOf(this.conclusions.values());
+	}
+
+	public List<RuleDef> rules() {
+		return List.copyOf(this.rulesById.values());
+	}
+
+	public List<PackFile> drlFiles() {
+		return this.drlFiles;
+	}
+
+	public Optional<ConditionDef> condition(String id) {
+		return Optional.ofNullable(this.conditions.get(id));
+	}
+
+	public Optional<ConclusionDef> conclusion(String id) {
+		return Optional.ofNullable(this.conclusions.get(id));
+	}
+
+	public Optional<RuleDef> rule(String id) {
+		return Optional.ofNullable(this.rulesById.get(id));
+	}
+
+	Optional<RuleDef> ruleNamed(String name) {
+		return Optional.ofNullable(this.rulesByName.get(name));
+	}
+
+	public List<RuleDef> rulesProducing(String conclusionId) {
+		return this.rulesById.values().stream().filter((r) -> r.produces().contains(conclusionId)).toList();
+	}
+
+	public String themeTitle(String themeId) {
+		return this.descriptor.themes().stream().filter((t) -> t.id().equals(themeId)).map(Theme::title)
+			.findFirst().orElse(themeId);
+	}
+
+	/** The early-2019 situation: every condition at its default. */
+	public Map<String, String> defaults() {
+		Map<String, String> values = new LinkedHashMap<>();
+		this.conditions.values().forEach((c) -> values.put(c.id(), c.defaultValue()));
+		return values;
+	}
+
+}

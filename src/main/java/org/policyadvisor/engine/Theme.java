@@ -1,0 +1,4 @@
+package org.policyadvisor.engine;
+
+public record Theme(String id, String title) {
+}
