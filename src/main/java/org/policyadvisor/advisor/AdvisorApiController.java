@@ -1,0 +1,81 @@
+package org.policyadvisor.advisor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.policyadvisor.engine.ConditionValidator;
+import org.policyadvisor.engine.RuleBase;
+import org.policyadvisor.engine.RulePack;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The JSON API: evaluate conditions, and read the pack's catalogues and rules. Errors are
+ * {@code application/problem+json} (see {@link ApiExceptionHandler}).
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+class AdvisorApiController {
+
+	private final RuleBase ruleBase;
+
+	AdvisorApiController(RuleBase ruleBase) {
+		this.ruleBase = ruleBase;
+	}
+
+	@PostMapping(path = "/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ApiModel.EvaluationResponse evaluate(@RequestBody ApiModel.EvaluateRequest request) {
+		RulePack pack = this.ruleBase.pack();
+		Map<String, String> given = new LinkedHashMap<>();
+		Map<String, String> typeErrors = new LinkedHashMap<>();
+		Map<String, Object> raw = (request.conditions() != null) ? request.conditions() : Map.of();
+		raw.forEach((id, value) -> {
+			// JSON booleans are welcome for yes/no conditions; other non-strings are a client mistake.
+			if (value instanceof String s) {
+				given.put(id, s);
+			}
+			else if (value instanceof Boolean b) {
+				given.put(id, b.toString());
+			}
+			else {
+				typeErrors.put(id, "Must be a string, one of the condition's value ids.");
+			}
+		});
+		ConditionValidator.Result input = ConditionValidator.validate(pack, given, true);
+		if (!input.valid() || !typeErrors.isEmpty()) {
+			Map<String, String> errors = new LinkedHashMap<>(input.errors());
+			errors.putAll(typeErrors);
+			throw new InvalidConditionsException(errors);
+		}
+		return ApiModel.evaluation(pack, this.ruleBase.evaluate(input.values()));
+	}
+
+	@GetMapping("/conditions")
+	List<ApiModel.ConditionInfo> conditions() {
+		return this.ruleBase.pack().conditions().stream().map(ApiModel.ConditionInfo::of).toList();
+	}
+
+	@GetMapping("/conclusions")
+	List<ApiModel.ConclusionInfo> conclusions() {
+		RulePack pack = this.ruleBase.pack();
+		return pack.conclusions().stream().map((c) -> ApiModel.ConclusionInfo.of(pack, c)).toList();
+	}
+
+	@GetMapping("/rules")
+	List<ApiModel.RuleInfo> rules() {
+		RulePack pack = this.ruleBase.pack();
+		return pack.rules().stream().map((r) -> ApiModel.RuleInfo.of(pack, r)).toList();
+	}
+
+	@GetMapping("/pack")
+	ApiModel.PackInfo pack() {
+		return ApiModel.PackInfo.of(this.ruleBase.pack());
+	}
+
+}

@@ -1,0 +1,64 @@
+package org.policyadvisor.advisor;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.policyadvisor.engine.RuleLimitExceededException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problem details for the API's own errors. Spring MVC's errors (malformed body, wrong media type) are answered by
+ * {@code system.ApiProblemDetailsHandler}, which comes first.
+ */
+@RestControllerAdvice(assignableTypes = AdvisorApiController.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail invalidConditions(InvalidConditionsException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.errors().size() + " condition value" + ((ex.errors().size() == 1) ? " is" : "s are")
+						+ " not valid; see errors. GET /api/conditions lists the conditions and their values.");
+		problem.setTitle("Invalid conditions");
+		problem.setType(URI.create("urn:policy-advisor:problem:invalid-conditions"));
+		problem.setProperty("errors", errors(ex.errors()));
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail ruleLimit(RuleLimitExceededException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setTitle("Evaluation stopped");
+		return problem;
+	}
+
+	/** Anything unforeseen: logged in full here, and never shown to the client beyond a plain message. */
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		logger.error("Unexpected error in the API", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be completed. Nothing was changed; please try again.");
+		problem.setTitle("Internal error");
+		return problem;
+	}
+
+	private static List<Map<String, String>> errors(Map<String, String> errors) {
+		return errors.entrySet().stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((e) -> Map.of("field", e.getKey(), "message", e.getValue()))
+			.toList();
+	}
+
+}

@@ -1,0 +1,154 @@
+package org.policyadvisor.advisor;
+
+import org.junit.jupiter.api.Test;
+import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebMvcTest(AdvisorApiController.class)
+@Import(ShippedRuleBaseConfiguration.class)
+class AdvisorApiControllerTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	private MvcTestResult evaluate(String body) {
+		return this.mvc.post().uri("/api/evaluate").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+	}
+
+	@Test
+	void evaluatesWithDefaultsForOmittedConditions() {
+		MvcTestResult result = evaluate("{\"conditions\": {\"oil_price\": \"low\"}}");
+		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(result).bodyJson().extractingPath("$.conditions.oil_price").isEqualTo("low");
+		assertThat(result).bodyJson().extractingPath("$.conditions.western_engagement").isEqualTo("low");
+		assertThat(result).bodyJson()
+			.extractingPath("$.conclusions[?(@.id == 'risk_economic_collapse')].derivations[0].rule")
+			.asArray().containsExactly("R0.08");
+		assertThat(result).bodyJson()
+			.extractingPath("$.conclusions[?(@.id == 'risk_economic_collapse')].strength")
+			.asArray().containsExactly("possible");
+	}
+
+	@Test
+	void derivationsReachDownToTheConditions() {
+		MvcTestResult result = evaluate("{\"conditions\": {}}");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson()
+			.extractingPath("$.conclusions[?(@.id == 'balance_eroding')].derivations[0].premises[*].id")
+			.asArray().containsExactly("western_engagement", "russian_power_projection");
+		assertThat(result).bodyJson()
+			.extractingPath("$.conclusions[?(@.id == 'balance_eroding')].derivations[0].quote")
+			.asArray().singleElement().asString().startsWith("The relative disengagement of the West");
+	}
+
+	@Test
+	void listsUnmetConditionsOfWhatDidNotApply() {
+		MvcTestResult result = evaluate("{\"conditions\": {\"western_engagement\": \"high\"}}");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson()
+			.extractingPath("$.notApplied[?(@.id == 'rec_west_engage_regionally')].attempts[0].unmet[*].id")
+			.asArray().contains("western_engagement");
+	}
+
+	@Test
+	void acceptsJsonBooleansForYesNoConditions() {
+		MvcTestResult result = evaluate("{\"conditions\": {\"deportation_threat\": true}}");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$.conclusions[*].id").asArray()
+			.contains("risk_mass_return_destabilization");
+	}
+
+	@Test
+	void unknownConditionIsAProblemNamingTheField() {
+		MvcTestResult result = evaluate("{\"conditions\": {\"no_such_thing\": \"low\"}}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("no_such_thing");
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Invalid conditions");
+	}
+
+	@Test
+	void badValuesAreAProblemNamingEachField() {
+		MvcTestResult result = evaluate("{\"conditions\": {\"oil_price\": \"sky-high\", \"western_lens\": 3}}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].field").asArray()
+			.containsExactlyInAnyOrder("oil_price", "western_lens");
+		assertThat(result).bodyJson().extractingPath("$.errors[?(@.field == 'oil_price')].message").asArray()
+			.singleElement().asString().contains("low, medium, high");
+	}
+
+	@Test
+	void malformedJsonIsABadRequestProblemWithoutInternals() throws Exception {
+		MvcTestResult result = evaluate("{\"conditions\": {");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("Exception", "tools.jackson", "at [");
+	}
+
+	@Test
+	void wrongShapeIsABadRequest() {
+		assertThat(evaluate("{\"conditions\": [1, 2]}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(evaluate("[]")).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void wrongContentTypeIsUnsupportedMediaType() {
+		MvcTestResult result = this.mvc.post().uri("/api/evaluate").contentType(MediaType.TEXT_PLAIN)
+			.content("oil_price=low").exchange();
+		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void anUnknownApiPathIsANotFoundProblem() {
+		MvcTestResult result = this.mvc.get().uri("/api/no-such-thing").exchange();
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void theWrongMethodIsAMethodNotAllowedProblem() {
+		MvcTestResult result = this.mvc.get().uri("/api/evaluate").exchange();
+		assertThat(result).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void listsConditionsWithTypesValuesAndDefaults() {
+		MvcTestResult result = this.mvc.get().uri("/api/conditions").exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'oil_price')].type").asArray()
+			.containsExactly("scale");
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'oil_price')].defaultValue").asArray()
+			.containsExactly("medium");
+	}
+
+	@Test
+	void listsConclusionsWithTheRulesThatProduceThem() {
+		MvcTestResult result = this.mvc.get().uri("/api/conclusions").exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'rec_genuine_reforms')].producedBy[*]").asArray()
+			.containsExactlyInAnyOrder("R0.09", "R0.11");
+	}
+
+	@Test
+	void listsRulesWithLocationCitationAndWhatTheyReadAndProduce() {
+		MvcTestResult result = this.mvc.get().uri("/api/rules").exchange();
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'R0.01')].location").asArray()
+			.containsExactly("ch02-balance.drl:8");
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'R0.01')].reads[*]").asArray()
+			.containsExactly("western_engagement", "russian_power_projection");
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'R0.01')].produces[*]").asArray()
+			.containsExactly("balance_eroding");
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == 'R0.01')].strength").asArray()
+			.containsExactly("asserted");
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.policyadvisor.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The application as users run it: the packaged jar started with {@code java -jar} in its own process.
+ */
+final class PackagedApplication implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final long startupMillis;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private PackagedApplication(Process process, int port, long startupMillis) {
+		this.process = process;
+		this.port = port;
+		this.startupMillis = startupMillis;
+	}
+
+	/** Starts the jar named by the {@code app.jar} system property and waits until it serves the form. */
+	static PackagedApplication start(String... extraArgs) throws Exception {
+		String jar = System.getProperty("app.jar");
+		if (jar == null || !new File(jar).isFile()) {
+			throw new IllegalStateException("Set -Dapp.jar to the packaged application (run through `./mvnw verify`)");
+		}
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-jar", jar, "--server.port=" + port));
+		command.addAll(List.of(extraArgs));
+		Path log = Path.of("target", "e2e-app-" + port + ".log");
+		Files.createDirectories(log.getParent());
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		PackagedApplication app = new PackagedApplication(process, port, 0);
+		long deadline = start + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
+			}
+			try {
+				if (app.get("/").statusCode() == 200) {
+					return new PackagedApplication(process, port, (System.nanoTime() - start) / 1_000_000);
+				}
+			}
+			catch (IOException notYet) {
+				// Not listening yet.
+			}
+			Thread.sleep(100);
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("The application did not serve / within 120 s; see " + log);
+	}
+
+	String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/** From process start to the first page served, in milliseconds. */
+	long startupMillis() {
+		return this.startupMillis;
+	}
+
+	/** A GET as a browser sends it, asking for HTML. */
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}

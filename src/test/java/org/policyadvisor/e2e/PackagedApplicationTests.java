@@ -1,0 +1,139 @@
+package org.policyadvisor.e2e;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the packaged jar, as the README tells users to, and uses it over HTTP and in a real browser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedApplicationTests {
+
+	private PackagedApplication app;
+
+	@BeforeAll
+	void start() throws Exception {
+		this.app = PackagedApplication.start();
+		System.out.printf("Packaged application: java -jar to first served page in %d ms%n", this.app.startupMillis());
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		if (this.app != null) {
+			this.app.close();
+		}
+	}
+
+	@Nested
+	class OverHttp {
+
+		@Test
+		void servesTheFormPrefilledWithTheEarly2019Situation() throws Exception {
+			HttpResponse<String> form = PackagedApplicationTests.this.app.get("/");
+			assertThat(form.statusCode()).isEqualTo(200);
+			assertThat(form.body()).contains("Test conditions against the paper")
+				.containsPattern("id=\"c-oil_price-medium\"\\s+value=\"medium\" checked");
+		}
+
+		@Test
+		void submittingTheFormGivesExplainedAdvice() throws Exception {
+			HttpResponse<String> result = PackagedApplicationTests.this.app.get("/advice?oil_price=low");
+			assertThat(result.statusCode()).isEqualTo(200);
+			assertThat(result.body()).contains("Economic collapse pitches the country into chaos")
+				.contains("Economic collapse, should it occur, has the potential to pitch the country into chaos");
+		}
+
+		@Test
+		void anInvalidAnswerComesBackAsAFieldMessage() throws Exception {
+			HttpResponse<String> result = PackagedApplicationTests.this.app.get("/advice?oil_price=plenty");
+			assertThat(result.statusCode()).isEqualTo(400);
+			assertThat(result.body()).contains("id=\"error-oil_price\"").doesNotContain("Exception");
+		}
+
+		@Test
+		void theApiEvaluatesAndRejectsBadInputAsProblemDetails() throws Exception {
+			HttpResponse<String> ok = PackagedApplicationTests.this.app.postJson("/api/evaluate",
+					"{\"conditions\":{\"deportation_threat\":\"true\"}}");
+			assertThat(ok.statusCode()).isEqualTo(200);
+			assertThat(ok.body()).contains("\"id\":\"risk_mass_return_destabilization\"");
+			HttpResponse<String> bad = PackagedApplicationTests.this.app.postJson("/api/evaluate", "{\"conditions\":");
+			assertThat(bad.statusCode()).isEqualTo(400);
+			assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/problem+json"));
+		}
+
+		@Test
+		void reportsHealthForContainerChecks() throws Exception {
+			HttpResponse<String> health = PackagedApplicationTests.this.app.get("/actuator/health");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(health.body()).contains("\"status\":\"UP\"");
+			assertThat(PackagedApplicationTests.this.app.get("/actuator/env").statusCode()).isEqualTo(404);
+		}
+
+		@Test
+		void unknownPagesAreAFriendlyNotFound() throws Exception {
+			HttpResponse<String> missing = PackagedApplicationTests.this.app.get("/no-such-page");
+			assertThat(missing.statusCode()).isEqualTo(404);
+			assertThat(missing.body()).contains("Page not found").doesNotContain("Whitelabel");
+		}
+
+	}
+
+	@Nested
+	class InTheBrowser {
+
+		@Test
+		void aKeyboardUserChangesAConditionAndReadsWhy() throws Exception {
+			try (Browser browser = Browser.open()) {
+				browser.go(PackagedApplicationTests.this.app.url("/"));
+				browser.screenshot("form");
+				assertThat(browser.axeViolations()).as("accessibility violations on the form").isEmpty();
+				assertThat(browser.firstTabStopText()).isEqualTo("Skip to main content");
+
+				browser.chooseWithArrowKey("c-oil_price-medium", org.openqa.selenium.Keys.ARROW_LEFT);
+				browser.pressEnterOn("button[type=submit]");
+
+				assertThat(browser.currentUrl()).contains("/advice?").contains("oil_price=low");
+				assertThat(browser.text("#risks-title + p, section[aria-labelledby=risks-title]"))
+					.contains("Economic collapse pitches the country into chaos");
+				browser.openWhy("risk_economic_collapse");
+				assertThat(browser.text("#risk_economic_collapse"))
+					.contains("R0.08")
+					.contains("Economic collapse, should it occur, has the potential to pitch the country into chaos")
+					.contains("What is the level of world oil prices? Low");
+				browser.screenshot("result-why-open");
+				browser.openAllDetails();
+				assertThat(browser.axeViolations()).as("accessibility violations on the result").isEmpty();
+			}
+		}
+
+		@Test
+		void aFieldErrorIsAnnouncedAndLinked() throws Exception {
+			try (Browser browser = Browser.open()) {
+				browser.go(PackagedApplicationTests.this.app.url("/advice?oil_price=plenty"));
+				assertThat(browser.text("#error-summary")).contains("There is a problem with one answer");
+				assertThat(browser.attribute("#q-oil_price", "aria-describedby")).contains("error-oil_price");
+				browser.screenshot("form-error");
+				assertThat(browser.axeViolations()).as("accessibility violations on the form with errors").isEmpty();
+			}
+		}
+
+		@Test
+		void theResultPageReadsOnAPhone() throws Exception {
+			try (Browser browser = Browser.open(390, 844)) {
+				browser.go(PackagedApplicationTests.this.app.url("/advice"));
+				assertThat(browser.horizontalOverflow()).as("page wider than the phone screen").isFalse();
+				browser.screenshot("result-phone");
+			}
+		}
+
+	}
+
+}
