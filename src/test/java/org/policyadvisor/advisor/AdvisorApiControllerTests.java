@@ -56,7 +56,7 @@ class AdvisorApiControllerTests {
 		assertThat(result).hasStatusOk();
 		assertThat(result).bodyJson()
 			.extractingPath("$.notApplied[?(@.id == 'rec_west_engage_regionally')].attempts[0].unmet[*].id")
-			.asArray().contains("western_engagement");
+			.asArray().containsExactly("balance_eroding");
 	}
 
 	@Test

@@ -71,14 +71,16 @@ class AdvisorControllerTests {
 
 		@Test
 		void explainsWhyARecommendationDoesNotApply() throws Exception {
-			// With Western engagement high, the re-engagement recommendation cannot apply.
+			// With Western engagement high, the balance does not erode, so re-engagement is not recommended; the
+			// why-not goes down through the effect to the condition.
 			String html = AdvisorControllerTests.this.mvc.get().uri("/advice?western_engagement=high").exchange()
 				.getResponse().getContentAsString();
 			int absentSection = html.indexOf("What does not apply, and why not");
 			assertThat(absentSection).isPositive();
 			String absent = html.substring(absentSection);
 			assertThat(absent).contains("Re-engage in South Caucasus affairs")
-				.contains("needs <strong>Low or Medium</strong>; this scenario has <strong>High</strong>");
+				.contains("Azerbaijan&#39;s balancing act between Russia and the West is eroding</span> <strong>does not hold</strong>")
+				.contains("needs <strong>Low</strong>; this scenario has <strong>High</strong>");
 		}
 
 		@Test

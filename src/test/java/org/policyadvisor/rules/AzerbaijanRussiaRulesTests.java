@@ -129,17 +129,21 @@ class AzerbaijanRussiaRulesTests {
 		}
 
 		@Test
-		void doesNotFireWhenRussiaIsOnlyModeratelyAssertive() {
-			// Baku still pacifies Russia (R0.01 accepts medium), but this rule asks for high power projection.
-			Evaluation evaluation = assertDoesNotFire("R6.01", "russian_power_projection", "medium");
-			assertThat(evaluation.holds("pacifying_russia")).as("pacifying_russia").isTrue();
-			assertStillHolds(evaluation, "risk_forced_policy_adjustment", "R6.27");
+		void firesEvenWhenRussiaIsOnlyModeratelyAssertive() {
+			assertFires("R6.01", "russian_power_projection", "medium");
 		}
 
 		@Test
 		void doesNotFireWhenTheWestReEngagesAndBakuNeedNotPacifyRussia() {
 			Evaluation evaluation = assertDoesNotFire("R6.01", "western_engagement", "high");
-			assertStillHolds(evaluation, "risk_forced_policy_adjustment", "R6.27");
+			assertThat(evaluation.holds("pacifying_russia")).as("pacifying_russia").isFalse();
+			assertThat(evaluation.holds("risk_forced_policy_adjustment")).as("risk_forced_policy_adjustment")
+				.isFalse();
+		}
+
+		@Test
+		void doesNotFireWhenRussiaDoesNotProjectPower() {
+			assertDoesNotFire("R6.01", "russian_power_projection", "low");
 		}
 
 		@Test
@@ -150,40 +154,29 @@ class AzerbaijanRussiaRulesTests {
 	}
 
 	@Nested
-	@Exercises("R1.02")
-	@DisplayName("R1.02 Western policy weighs as much as Baku's choices, so the West should re-engage in the region")
-	class R1_02 {
+	@Exercises("R6.28")
+	@DisplayName("R6.28 Greater Western involvement in regional affairs can preserve the balance")
+	class R6_28 {
 
 		@Test
-		void firesWhenTheWestIsDisengagedAndRussiaCanForceAdjustments() {
-			assertFires("R1.02");
+		void firesWhenTheBalanceErodesForWantOfWesternEngagement() {
+			assertFires("R6.28");
 		}
 
 		@Test
-		void firesWhenTheWestIsOnlyModeratelyEngaged() {
-			// The balance no longer erodes (R0.01), but the elite's faith in Russia still invites pressure (R6.27).
-			assertFires("R1.02", "western_engagement", "medium");
+		void doesNotFireWhenTheWestIsModeratelyEngaged() {
+			Evaluation evaluation = assertDoesNotFire("R6.28", "western_engagement", "medium");
+			assertThat(evaluation.holds("balance_eroding")).as("balance_eroding").isFalse();
 		}
 
 		@Test
-		void doesNotFireWhenTheWestIsAlreadyHighlyEngaged() {
-			Evaluation evaluation = assertDoesNotFire("R1.02", "western_engagement", "high");
-			assertThat(evaluation.holds("risk_forced_policy_adjustment")).as("risk_forced_policy_adjustment")
-				.isTrue();
-		}
-
-		@Test
-		void doesNotFireWhenRussiaCannotForceAdjustments() {
-			// Low power projection breaks both derivations of the risk, R6.01 and R6.27.
-			Evaluation evaluation = assertDoesNotFire("R1.02", "russian_power_projection", "low");
-			assertThat(evaluation.holds("risk_forced_policy_adjustment")).as("risk_forced_policy_adjustment")
-				.isFalse();
+		void doesNotFireWhenRussiaDoesNotProjectPower() {
+			assertDoesNotFire("R6.28", "russian_power_projection", "low");
 		}
 
 		@Test
 		void derivationIsNoStrongerThanTheRule() {
-			assertStrengthWithinRule("R1.02");
-			assertStrengthWithinRule("R1.02", "western_engagement", "medium");
+			assertStrengthWithinRule("R6.28");
 		}
 
 	}
@@ -510,34 +503,41 @@ class AzerbaijanRussiaRulesTests {
 	}
 
 	@Nested
-	@Exercises("R6.27")
-	@DisplayName("R6.27 Concessions seen as essential let an assertive Russia compel foreign policy adjustments")
-	class R6_27 {
+	@Exercises("R0.12")
+	@DisplayName("R0.12 Proponents of joining Russian-led alliances exaggerate Moscow's ability to deliver a settlement")
+	class R0_12 {
 
 		@Test
-		void firesWhenConcessionsSeemEssentialToAnAssertiveRussia() {
-			assertFires("R6.27");
+		void firesWhenGrowingPro_RussianGroupsSeeTheEaeuAsACompromise() {
+			assertFires("R0.12");
 		}
 
 		@Test
-		void firesEvenWhenRussiaIsOnlyModeratelyAssertive() {
-			assertFires("R6.27", "russian_power_projection", "medium");
+		void firesWhenBakuWouldJoinOnlyAfterASettlement() {
+			assertFires("R0.12", "eaeu_stance", "linked_to_settlement");
 		}
 
 		@Test
-		void doesNotFireWhenTheEliteNoLongerBelievesRussiaHoldsTheKey() {
-			Evaluation evaluation = assertDoesNotFire("R6.27", "elite_believes_russia_key", "false");
-			assertStillHolds(evaluation, "risk_forced_policy_adjustment", "R6.01");
+		void doesNotFireWhenPro_RussianGroupsAreWeak() {
+			Evaluation evaluation = assertDoesNotFire("R0.12", "pro_russia_groups", "weak");
+			assertStillHolds(evaluation, "rec_stay_out_of_russian_blocs", "R0.06");
 		}
 
 		@Test
-		void doesNotFireWhenRussiaDoesNotProjectPower() {
-			assertDoesNotFire("R6.27", "russian_power_projection", "low");
+		void doesNotFireWhenBakuRejectsTheEaeu() {
+			assertDoesNotFire("R0.12", "eaeu_stance", "rejected");
+		}
+
+		@Test
+		void givesTheRecommendationTheStrengthThePaperStatesItWith() {
+			Evaluation evaluation = RuleHarness.evaluate();
+			assertThat(evaluation.finding("rec_stay_out_of_russian_blocs")).hasValueSatisfying(
+					(f) -> assertThat(f.strength()).isEqualTo(org.policyadvisor.engine.Strength.ASSERTED));
 		}
 
 		@Test
 		void derivationIsNoStrongerThanTheRule() {
-			assertStrengthWithinRule("R6.27");
+			assertStrengthWithinRule("R0.12");
 		}
 
 	}
@@ -764,7 +764,7 @@ class AzerbaijanRussiaRulesTests {
 
 	@Nested
 	@Exercises("R6.12")
-	@DisplayName("R6.12 Easier Russian citizenship leaves the diaspora more open to Russian control")
+	@DisplayName("R6.12 Easier Russian citizenship brings more of the diaspora under Russian jurisdiction")
 	class R6_12 {
 
 		@Test
@@ -809,7 +809,7 @@ class AzerbaijanRussiaRulesTests {
 
 	@Nested
 	@Exercises("R6.14")
-	@DisplayName("R6.14 A diaspora taking Russian citizenship adds to the diaspora risk")
+	@DisplayName("R6.14 A fragmented diaspora open to Russian control adds to the diaspora risk")
 	class R6_14 {
 
 		@Test
@@ -1115,8 +1115,8 @@ class AzerbaijanRussiaRulesTests {
 		}
 
 		@Test
-		void firesWhenReformsAreOnlyPartial() {
-			assertFires("R0.07", "genuine_reforms", "partial");
+		void doesNotFireWhenReformsAreUnderWay() {
+			assertDoesNotFire("R0.07", "genuine_reforms", "partial");
 		}
 
 		@Test
