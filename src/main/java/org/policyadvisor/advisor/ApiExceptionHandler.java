@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.policyadvisor.engine.RuleLimitExceededException;
+import org.policyadvisor.engine.UnsettledEvaluationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,7 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail ruleLimit(RuleLimitExceededException ex) {
+	ProblemDetail unsettled(UnsettledEvaluationException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		problem.setTitle("Evaluation stopped");
 		return problem;

@@ -119,12 +119,28 @@ public final class RuleBase {
 			values.forEach((id, value) -> session.insert(new Condition(id, value)));
 			fired = session.fireAllRules(this.maxFirings);
 			if (fired >= this.maxFirings) {
-				throw new RuleLimitExceededException(this.maxFirings);
+				throw UnsettledEvaluationException.limitReached(this.maxFirings);
 			}
 			Collection<?> facts = session.getObjects((o) -> o instanceof Concluded);
 			facts.forEach((f) -> concluded.add(((Concluded) f).id()));
 		}
+		requireConsistent(values, concluded);
 		return explain(values, matches, concluded, fired);
+	}
+
+	/**
+	 * A settled evaluation is a fixpoint: no rule has all its premises met without its conclusions holding. Truth
+	 * maintenance can stop short of one when rules defeat each other through {@code not Concluded}.
+	 */
+	private void requireConsistent(Map<String, String> values, Set<String> concluded) {
+		List<String> broken = this.pack.rules().stream()
+			.filter((r) -> r.premises().stream().allMatch((p) -> p.holds(values, concluded))
+					&& !concluded.containsAll(r.produces()))
+			.map(RuleDef::id)
+			.toList();
+		if (!broken.isEmpty()) {
+			throw UnsettledEvaluationException.contradiction(broken);
+		}
 	}
 
 	private Evaluation explain(Map<String, String> values, Map<String, List<Object>> matches, Set<String> concluded,
