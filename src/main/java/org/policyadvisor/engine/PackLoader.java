@@ -12,8 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -23,6 +25,7 @@ import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -34,7 +37,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Rules are restricted to a small dialect so that the pack can be explained and audited without running it: the
  * condition part is a conjunction of {@code Condition(id == "x", value == "v")} (or {@code value in (...)},
  * {@code !=}, {@code not in}), {@code Concluded(id == "y")} and {@code not Concluded(id == "y")}; the consequence
- * only does {@code insertLogical(new Concluded("z"))}.
+ * only does {@code insertLogical(new Concluded("z"))}. A file imports only {@code Condition} and {@code Concluded},
+ * and holds nothing but rules, without attributes or {@code extends}.
  */
 public final class PackLoader {
 
@@ -46,11 +50,16 @@ public final class PackLoader {
 
 	static final Pattern RULE_NAME = Pattern.compile("^(R\\d+\\.\\d{2}[a-z]?) (\\S.*)$");
 
+	/** The only types a rule may use; imports of anything else are outside the dialect. */
+	private static final Set<String> DIALECT_IMPORTS = Set.of(Condition.class.getName(), Concluded.class.getName());
+
 	private static final Pattern ID_CONSTRAINT = Pattern.compile("^id\\s*==\\s*\"([^\"]+)\"$");
 
 	private static final Pattern VALUE_EQUALS = Pattern.compile("^value\\s*(==|!=)\\s*\"([^\"]*)\"$");
 
-	private static final Pattern VALUE_IN = Pattern.compile("^value\\s+(not\\s+in|in)\\s*\\((.*)\\)$");
+	// Only quoted values: an unquoted word would be silently dropped here, yet Drools accepts it.
+	private static final Pattern VALUE_IN = Pattern
+		.compile("^value\\s+(not\\s+in|in)\\s*\\(\\s*(\"[^\"]*\"(?:\\s*,\\s*\"[^\"]*\")*)\\s*\\)$");
 
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
@@ -71,6 +80,12 @@ public final class PackLoader {
 
 	private final Map<String, PackFile> files = new HashMap<>();
 
+	/**
+	 * Whether every rule could be read in full. The checks for catalogue entries no rule uses rely on it: a rule that
+	 * does not parse still uses entries, and reporting them as unused would bury the one real problem.
+	 */
+	private boolean rulesComplete = true;
+
 	private PackLoader(String folder, List<PackFile> files) {
 		this.folder = folder;
 		files.forEach((f) -> this.files.put(f.name(), f));
@@ -86,14 +101,11 @@ public final class PackLoader {
 	private RulePack load() {
 		PackDescriptor descriptor = readYaml(DESCRIPTOR, new TypeReference<PackDescriptor>() {
 		});
-		List<ConditionDef> conditions = Optional
-			.ofNullable(readYaml(CONDITIONS, new TypeReference<List<ConditionDef>>() {
-			}))
-			.orElse(List.of());
-		List<ConclusionDef> conclusions = Optional
-			.ofNullable(readYaml(CONCLUSIONS, new TypeReference<List<ConclusionDef>>() {
-			}))
-			.orElse(List.of());
+		// A catalogue that is missing or cannot be read is reported once; rules are then not checked against it.
+		List<ConditionDef> conditions = readYaml(CONDITIONS, new TypeReference<List<ConditionDef>>() {
+		});
+		List<ConclusionDef> conclusions = readYaml(CONCLUSIONS, new TypeReference<List<ConclusionDef>>() {
+		});
 		List<PackFile> drlFiles = this.files.values().stream().filter((f) -> f.name().endsWith(".drl"))
 			.sorted((a, b) -> a.name().compareTo(b.name())).toList();
 		if (drlFiles.isEmpty()) {
@@ -105,12 +117,19 @@ public final class PackLoader {
 		if (descriptor != null) {
 			checkDescriptor(descriptor);
 		}
-		Set<String> themes = new HashSet<>();
+		Set<String> themes = null;
 		if (descriptor != null) {
-			descriptor.themes().forEach((t) -> themes.add(t.id()));
+			themes = new HashSet<>();
+			for (Theme t : descriptor.themes()) {
+				themes.add(t.id());
+			}
 		}
-		checkConditions(conditions, themes);
-		checkConclusions(conclusions, themes);
+		if (conditions != null) {
+			checkConditions(conditions, themes);
+		}
+		if (conclusions != null) {
+			checkConclusions(conclusions, themes);
+		}
 		checkRules(rules, conditions, conclusions);
 		if (!this.problems.isEmpty()) {
 			throw new PackValidationException(this.folder, this.problems);
@@ -132,7 +151,17 @@ public final class PackLoader {
 			return value;
 		}
 		catch (JacksonException ex) {
-			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+			// Jackson locates a binding error (an unknown or mistyped field) where it noticed it, which for a record
+			// is the end of the entry; the path to the field locates the field itself. Syntax errors are located.
+			int line = 0;
+			if (ex instanceof DatabindException) {
+				line = lineOfPath(name, ex.getPath().stream()
+					.map((r) -> (r.getPropertyName() != null) ? (Object) r.getPropertyName() : (Object) r.getIndex())
+					.toArray());
+			}
+			if (line == 0 && ex.getLocation() != null) {
+				line = ex.getLocation().getLineNr();
+			}
 			problem(name, line, "cannot be read: " + ex.getOriginalMessage());
 			return null;
 		}
@@ -147,17 +176,22 @@ public final class PackLoader {
 			problem(DESCRIPTOR, 1, "declares no themes");
 		}
 		Set<String> seen = new HashSet<>();
-		d.themes().forEach((t) -> {
+		for (int i = 0; i < d.themes().size(); i++) {
+			Theme t = d.themes().get(i);
 			if (!seen.add(t.id())) {
-				problem(DESCRIPTOR, lineOf(DESCRIPTOR, t.id()), "theme id '" + t.id() + "' is duplicated");
+				int line = lineOfPath(DESCRIPTOR, "themes", i);
+				problem(DESCRIPTOR, (line > 0) ? line : lineOf(DESCRIPTOR, t.id()), "theme id '" + t.id()
+						+ "' is duplicated");
 			}
-		});
+		}
 	}
 
 	private void checkConditions(List<ConditionDef> conditions, Set<String> themes) {
 		Set<String> seen = new HashSet<>();
-		for (ConditionDef c : conditions) {
-			int line = lineOf(CONDITIONS, c.id());
+		for (int i = 0; i < conditions.size(); i++) {
+			ConditionDef c = conditions.get(i);
+			// By position, not by id: a duplicated id must be reported at its second entry, not its first.
+			int line = entryLine(CONDITIONS, i, c.id());
 			if (!requireText(CONDITIONS, line, "id", c.id())) {
 				continue;
 			}
@@ -174,22 +208,25 @@ public final class PackLoader {
 				problem(CONDITIONS, line, "condition '" + c.id() + "' needs at least two values");
 			}
 			if (new HashSet<>(c.valueIds()).size() != c.values().size()) {
-				problem(CONDITIONS, line, "condition '" + c.id() + "' repeats a value");
+				problem(CONDITIONS, fieldLine(CONDITIONS, i, "values", line),
+						"condition '" + c.id() + "' repeats a value");
 			}
 			if (!c.allows(c.defaultValue())) {
-				problem(CONDITIONS, line, "condition '" + c.id() + "' has default '" + c.defaultValue()
-						+ "', which is not one of " + c.valueIds());
+				problem(CONDITIONS, fieldLine(CONDITIONS, i, "default", line), "condition '" + c.id()
+						+ "' has default '" + c.defaultValue() + "', which is not one of " + c.valueIds());
 			}
-			if (!themes.contains(c.theme())) {
-				problem(CONDITIONS, line, "condition '" + c.id() + "' names unknown theme '" + c.theme() + "'");
+			if (themes != null && !themes.contains(c.theme())) {
+				problem(CONDITIONS, fieldLine(CONDITIONS, i, "theme", line), "condition '" + c.id()
+						+ "' names unknown theme '" + c.theme() + "'");
 			}
 		}
 	}
 
 	private void checkConclusions(List<ConclusionDef> conclusions, Set<String> themes) {
 		Set<String> seen = new HashSet<>();
-		for (ConclusionDef c : conclusions) {
-			int line = lineOf(CONCLUSIONS, c.id());
+		for (int i = 0; i < conclusions.size(); i++) {
+			ConclusionDef c = conclusions.get(i);
+			int line = entryLine(CONCLUSIONS, i, c.id());
 			if (!requireText(CONCLUSIONS, line, "id", c.id())) {
 				continue;
 			}
@@ -205,8 +242,9 @@ public final class PackLoader {
 			if (c.kind() == ConclusionKind.RECOMMENDATION) {
 				requireText(CONCLUSIONS, line, "audience of recommendation " + c.id(), c.audience());
 			}
-			if (!themes.contains(c.theme())) {
-				problem(CONCLUSIONS, line, "conclusion '" + c.id() + "' names unknown theme '" + c.theme() + "'");
+			if (themes != null && !themes.contains(c.theme())) {
+				problem(CONCLUSIONS, fieldLine(CONCLUSIONS, i, "theme", line), "conclusion '" + c.id()
+						+ "' names unknown theme '" + c.theme() + "'");
 			}
 		}
 	}
@@ -219,6 +257,7 @@ public final class PackLoader {
 		}
 		catch (DroolsParserException ex) {
 			problem(file.name(), ex.getLineNumber(), "does not parse: " + ex.getMessage());
+			this.rulesComplete = false;
 			return List.of();
 		}
 		if (parser.hasErrors() || pkg == null) {
@@ -227,8 +266,10 @@ public final class PackLoader {
 				problem(file.name(), (lines != null && lines.length > 0) ? lines[0] : 0,
 						"does not parse: " + error.getMessage());
 			}
+			this.rulesComplete = false;
 			return List.of();
 		}
+		checkPackageMembers(file, pkg);
 		List<RuleDef> rules = new ArrayList<>();
 		for (RuleDescr rule : pkg.getRules()) {
 			readRule(file, rule).ifPresent(rules::add);
@@ -236,13 +277,63 @@ public final class PackLoader {
 		return rules;
 	}
 
+	/**
+	 * A pack file holds imports of the two dialect types and rules, nothing else: functions, globals, declared types
+	 * and queries would let rules depend on or do things their premises and consequences do not show, and any other
+	 * import fails to compile without a line (a misspelt one) or with a baffling message (another Condition).
+	 */
+	private void checkPackageMembers(PackFile file, PackageDescr pkg) {
+		for (ImportDescr i : pkg.getImports()) {
+			if (!DIALECT_IMPORTS.contains(i.getTarget())) {
+				problem(file.name(), i.getLine(), "import " + i.getTarget()
+						+ " is outside the pack dialect: import only "
+						+ String.join(" and ", DIALECT_IMPORTS.stream().sorted().toList()));
+			}
+		}
+		List<BaseDescr> others = new ArrayList<>();
+		others.addAll(pkg.getFunctionImports());
+		others.addAll(pkg.getAccumulateImports());
+		others.addAll(pkg.getGlobals());
+		others.addAll(pkg.getFunctions());
+		others.addAll(pkg.getClassAndEnumDeclarationDescrs());
+		others.addAll(pkg.getEntryPointDeclarations());
+		others.addAll(pkg.getWindowDeclarations());
+		others.addAll(pkg.getAttributes());
+		pkg.getRules().stream().filter(RuleDescr::isQuery).forEach(others::add);
+		for (BaseDescr other : others) {
+			problem(file.name(), Math.max(other.getLine(), 0), "'" + lineText(file, other.getLine())
+					+ "' is outside the pack dialect: a pack file holds only imports of Condition and Concluded,"
+					+ " and rules");
+		}
+	}
+
 	private Optional<RuleDef> readRule(PackFile file, RuleDescr rule) {
+		if (rule.isQuery()) {
+			return Optional.empty();
+		}
 		int line = rule.getLine();
-		int before = this.problems.size();
 		Matcher name = RULE_NAME.matcher(rule.getName());
 		if (!name.matches()) {
 			problem(file.name(), line, "rule \"" + rule.getName()
 					+ "\" must be named \"R<chapter>.<two digits> <the claim it encodes>\", e.g. \"R6.01 ...\"");
+			this.rulesComplete = false;
+		}
+		else if (rule.getName().contains("\"") || rule.getName().contains("\\")) {
+			// Drools copies rule names into the Java it generates unescaped: the pack would fail to compile in code
+			// no one wrote.
+			problem(file.name(), line, "rule \"" + rule.getName() + "\": a rule name must not contain \" or \\;"
+					+ " use typographic quotes");
+		}
+		if (rule.getParentName() != null) {
+			// An inherited condition part is invisible to the checks and explanations, which read the rule's own.
+			problem(file.name(), line, unsupported(rule, "extends \"" + rule.getParentName()
+					+ "\" is outside the pack dialect: state every premise in the rule itself"));
+			this.rulesComplete = false;
+		}
+		for (AttributeDescr a : rule.getAttributes().values()) {
+			// Attributes change when or whether a rule fires (enabled false silently drops a claim).
+			problem(file.name(), lineWithin(file, rule, Pattern.compile("^\\s*" + Pattern.quote(a.getName()) + "\\b")),
+					unsupported(rule, "attribute '" + a.getName() + "' is outside the pack dialect"));
 		}
 		Map<String, String> meta = new HashMap<>();
 		for (AnnotationDescr a : rule.getAnnotations()) {
@@ -256,18 +347,27 @@ public final class PackLoader {
 		}
 		Strength strength = Strength.parse(meta.get("strength"));
 		if (meta.get("strength") != null && strength == null) {
-			problem(file.name(), line, "rule \"" + rule.getName() + "\" has @strength(\"" + meta.get("strength")
-					+ "\"): use asserted, likely or possible");
+			// The parser gives annotations no line of their own.
+			problem(file.name(), lineWithin(file, rule, Pattern.compile("@strength\\b")), "rule \"" + rule.getName()
+					+ "\" has @strength(\"" + meta.get("strength") + "\"): use asserted, likely or possible");
 		}
 		List<Premise> premises = new ArrayList<>();
+		boolean premisesRead = true;
 		for (BaseDescr element : rule.getLhs().getDescrs()) {
-			readPremise(file, rule, element).ifPresent(premises::add);
+			Optional<Premise> premise = readPremise(file, rule, element);
+			premise.ifPresent(premises::add);
+			premisesRead &= premise.isPresent();
 		}
-		if (premises.isEmpty()) {
+		if (!premisesRead) {
+			this.rulesComplete = false;
+		}
+		else if (premises.isEmpty()) {
 			problem(file.name(), line, "rule \"" + rule.getName() + "\" has no premises");
 		}
 		List<String> produces = readConsequence(file, rule);
-		if (this.problems.size() > before || !name.matches()) {
+		// A rule with other problems still takes part in the cross-reference checks, so that its problem is reported
+		// once rather than again as catalogue entries no rule uses. The pack is not built while any problem remains.
+		if (!name.matches()) {
 			return Optional.empty();
 		}
 		return Optional.of(new RuleDef(name.group(1), rule.getName(), name.group(2), file.name(), line,
@@ -351,15 +451,34 @@ public final class PackLoader {
 			produces.add(m.group(1));
 			end = m.end();
 		}
-		int line = (rule.getConsequenceLine() > 0) ? rule.getConsequenceLine() : rule.getLine();
 		if (produces.isEmpty() || !rhs.substring(end).isBlank()) {
-			problem(file.name(), line, "rule \"" + rule.getName()
+			problem(file.name(), consequenceProblemLine(file, rule), "rule \"" + rule.getName()
 					+ "\": the consequence may only contain insertLogical(new Concluded(\"id\")); statements");
+			this.rulesComplete = false;
 		}
 		return produces;
 	}
 
-	private void checkRules(List<RuleDef> rules, List<ConditionDef> conditions, List<ConclusionDef> conclusions) {
+	/** The first line after {@code then} that is not an allowed statement, else the {@code then} line itself. */
+	private static int consequenceProblemLine(PackFile file, RuleDescr rule) {
+		int then = (rule.getConsequenceLine() > 0) ? rule.getConsequenceLine() : rule.getLine();
+		String[] lines = file.content().split("\n", -1);
+		int last = (rule.getEndLine() > 0) ? Math.min(rule.getEndLine() - 1, lines.length) : lines.length;
+		for (int n = then + 1; n <= last; n++) {
+			String statement = lines[n - 1].replaceAll("//.*", "").strip();
+			if (!statement.isEmpty() && !INSERT_LOGICAL.matcher(statement).matches()) {
+				return n;
+			}
+		}
+		return then;
+	}
+
+	private void checkRules(List<RuleDef> rules, List<ConditionDef> conditionList,
+			List<ConclusionDef> conclusionList) {
+		boolean conditionsRead = conditionList != null;
+		boolean conclusionsRead = conclusionList != null;
+		List<ConditionDef> conditions = conditionsRead ? conditionList : List.of();
+		List<ConclusionDef> conclusions = conclusionsRead ? conclusionList : List.of();
 		Map<String, ConditionDef> conditionsById = new HashMap<>();
 		conditions.forEach((c) -> conditionsById.putIfAbsent(c.id(), c));
 		Set<String> conclusionIds = new HashSet<>();
@@ -386,36 +505,45 @@ public final class PackLoader {
 						+ " at " + twin.location());
 			}
 			for (Premise p : rule.premises()) {
+				// Located at the premise or statement that names the id, not at the start of the rule.
+				int line = lineWithin(rule, Pattern.compile("\\bid\\s*==\\s*\"" + Pattern.quote(p.id()) + "\""));
 				if (p.isCondition()) {
 					read.add(p.id());
 					ConditionDef def = conditionsById.get(p.id());
 					if (def == null) {
-						problem(rule.file(), rule.line(),
-								"rule " + rule.id() + " reads condition '" + p.id() + "', which is not in " + CONDITIONS);
+						if (conditionsRead) {
+							problem(rule.file(), line, "rule " + rule.id() + " reads condition '" + p.id()
+									+ "', which is not in " + CONDITIONS);
+						}
 						continue;
 					}
 					for (String value : p.acceptedValues()) {
 						if (!def.allows(value)) {
-							problem(rule.file(), rule.line(), "rule " + rule.id() + " tests condition '" + p.id()
-									+ "' for '" + value + "', which is not one of " + def.valueIds());
+							problem(rule.file(), line, "rule " + rule.id() + " tests condition '" + p.id() + "' for '"
+									+ value + "', which is not one of " + def.valueIds());
 						}
 					}
 				}
 				else {
 					consumed.add(p.id());
-					if (!conclusionIds.contains(p.id())) {
-						problem(rule.file(), rule.line(), "rule " + rule.id() + " reads conclusion '" + p.id()
+					if (conclusionsRead && !conclusionIds.contains(p.id())) {
+						problem(rule.file(), line, "rule " + rule.id() + " reads conclusion '" + p.id()
 								+ "', which is not in " + CONCLUSIONS);
 					}
 				}
 			}
 			for (String id : rule.produces()) {
 				produced.add(id);
-				if (!conclusionIds.contains(id)) {
-					problem(rule.file(), rule.line(),
+				if (conclusionsRead && !conclusionIds.contains(id)) {
+					int line = lineWithin(rule,
+							Pattern.compile("new\\s+Concluded\\s*\\(\\s*\"" + Pattern.quote(id) + "\""));
+					problem(rule.file(), line,
 							"rule " + rule.id() + " concludes '" + id + "', which is not in " + CONCLUSIONS);
 				}
 			}
+		}
+		if (!this.rulesComplete) {
+			return;
 		}
 		for (ConditionDef c : conditions) {
 			if (c.id() != null && !read.contains(c.id())) {
@@ -441,6 +569,33 @@ public final class PackLoader {
 		return true;
 	}
 
+	/** The line of a rule, from its {@code rule} line on, that matches; the {@code rule} line when none does. */
+	private static int lineWithin(PackFile file, RuleDescr rule, Pattern pattern) {
+		String[] lines = file.content().split("\n", -1);
+		int last = (rule.getEndLine() > 0) ? Math.min(rule.getEndLine(), lines.length) : lines.length;
+		for (int n = Math.max(rule.getLine(), 1); n <= last; n++) {
+			if (pattern.matcher(lines[n - 1]).find()) {
+				return n;
+			}
+		}
+		return rule.getLine();
+	}
+
+	private static int lineWithin(RuleDef rule, Pattern pattern) {
+		String[] lines = rule.drl().split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (pattern.matcher(lines[i]).find()) {
+				return rule.line() + i;
+			}
+		}
+		return rule.line();
+	}
+
+	private String lineText(PackFile file, int line) {
+		String[] lines = file.content().split("\n", -1);
+		return (line > 0 && line <= lines.length) ? lines[line - 1].strip() : "?";
+	}
+
 	private String unsupported(RuleDescr rule, String message) {
 		return "rule \"" + rule.getName() + "\": " + message;
 	}
@@ -458,6 +613,83 @@ public final class PackLoader {
 			}
 		}
 		return 0;
+	}
+
+	/** The line of the {@code index}th entry of a catalogue, or failing that the line of its id. */
+	private int entryLine(String fileName, int index, String id) {
+		int line = lineOfPath(fileName, index);
+		return (line > 0) ? line : lineOf(fileName, id);
+	}
+
+	/** The line of a field of the {@code index}th entry of a catalogue, or failing that {@code fallback}. */
+	private int fieldLine(String fileName, int index, String field, int fallback) {
+		int line = lineOfPath(fileName, index, field);
+		return (line > 0) ? line : fallback;
+	}
+
+	/**
+	 * The line of a node of a block-style YAML file, by its path: list indexes (Integer) and keys (String), as in
+	 * {@code 2, "default"}; 0 when the path cannot be followed.
+	 */
+	private int lineOfPath(String fileName, Object... path) {
+		PackFile file = this.files.get(fileName);
+		if (file == null || path.length == 0) {
+			return 0;
+		}
+		String[] lines = file.content().split("\n", -1);
+		int from = 0;
+		int to = lines.length;
+		int found = -1;
+		for (Object step : path) {
+			boolean atRoot = found < 0;
+			found = -1;
+			if (step instanceof Integer index && index >= 0) {
+				// The items of a list are the "- " lines at its shallowest indentation, below the key that holds it.
+				int start = atRoot ? 0 : from + 1;
+				int itemIndent = Integer.MAX_VALUE;
+				for (int i = start; i < to; i++) {
+					if (isItem(lines[i])) {
+						itemIndent = Math.min(itemIndent, indent(lines[i]));
+					}
+				}
+				int seen = 0;
+				for (int i = start; i < to && found < 0; i++) {
+					if (isItem(lines[i]) && indent(lines[i]) == itemIndent && seen++ == index) {
+						found = i;
+					}
+				}
+			}
+			else if (step instanceof String key) {
+				Pattern entry = Pattern.compile("^\\s*(-\\s+)?" + Pattern.quote(key) + "\\s*:");
+				for (int i = from; i < to && found < 0; i++) {
+					if (entry.matcher(lines[i]).find()) {
+						found = i;
+					}
+				}
+			}
+			if (found < 0) {
+				return 0;
+			}
+			// The node's block: its line and the deeper-indented lines after it.
+			int nodeIndent = indent(lines[found]);
+			from = found;
+			int end = found + 1;
+			while (end < to && (lines[end].isBlank() || lines[end].stripLeading().startsWith("#")
+					|| indent(lines[end]) > nodeIndent)) {
+				end++;
+			}
+			to = end;
+		}
+		return found + 1;
+	}
+
+	private static int indent(String line) {
+		return line.length() - line.stripLeading().length();
+	}
+
+	private static boolean isItem(String line) {
+		String text = line.strip();
+		return text.equals("-") || text.startsWith("- ");
 	}
 
 	private static String ruleText(PackFile file, RuleDescr rule) {

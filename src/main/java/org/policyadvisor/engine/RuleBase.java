@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.lang.model.SourceVersion;
+
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -57,6 +59,20 @@ public final class RuleBase {
 		ReleaseId releaseId = ks.newReleaseId("org.policyadvisor.packs", pack.folder(),
 				"1.0." + BUILDS.incrementAndGet());
 		kfs.generateAndWritePomXML(releaseId);
+		List<PackProblem> problems = new ArrayList<>();
+		for (PackFile drl : pack.drlFiles()) {
+			// The executable model generates Java in the DRL's package: a keyword or other non-name there makes code
+			// generation throw, naming neither file nor line.
+			java.util.regex.Matcher m = PACKAGE.matcher(drl.content());
+			if (m.find() && !SourceVersion.isName(m.group(1))) {
+				int line = (int) drl.content().substring(0, m.start(1)).chars().filter((c) -> c == '\n').count() + 1;
+				problems.add(new PackProblem(drl.name(), line, "does not compile: package " + m.group(1)
+						+ " is not a valid Java package name (each part a Java identifier, not a keyword)"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new PackValidationException(pack.folder(), problems);
+		}
 		for (PackFile drl : pack.drlFiles()) {
 			// DRL outside src/main/resources/ is silently ignored by the builder.
 			kfs.write(ks.getResources()
@@ -65,12 +81,28 @@ public final class RuleBase {
 				.setResourceType(ResourceType.DRL));
 		}
 		// drools-engine compiles DRL to the executable model; the interpreted (MVEL) path is not on the classpath.
-		KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-		List<PackProblem> problems = new ArrayList<>();
+		KieBuilder builder;
+		try {
+			builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+		}
+		catch (RuntimeException ex) {
+			// Code generation can fail by throwing rather than by reporting; that is still a broken pack, not a crash.
+			throw new PackValidationException(pack.folder(), List.of(new PackProblem(pack.folder(), 0,
+					"does not compile: " + firstLine(String.valueOf(ex.getMessage())))));
+		}
 		for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
 			String path = (m.getPath() != null) ? m.getPath() : "";
-			problems.add(new PackProblem(path.substring(path.lastIndexOf('/') + 1), m.getLine(),
-					"does not compile: " + m.getText().strip()));
+			String file = path.substring(path.lastIndexOf('/') + 1);
+			// Drools reports some errors without a line (-1), and errors in the Java it generated against that Java,
+			// with its whole source in the text: name the pack instead and keep the first line of the text.
+			boolean inPack = pack.drlFiles().stream().anyMatch((f) -> f.name().equals(file));
+			PackProblem problem = inPack
+					? new PackProblem(file, Math.max(m.getLine(), 0), "does not compile: " + firstLine(m.getText()))
+					: new PackProblem(pack.folder(), 0, "does not compile (generated " + file + ":" + m.getLine()
+							+ "): " + firstLine(m.getText()));
+			if (!problems.contains(problem)) {
+				problems.add(problem);
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new PackValidationException(pack.folder(), problems);
@@ -83,6 +115,10 @@ public final class RuleBase {
 					"the rule base holds " + compiled + " rules where the pack declares " + pack.rules().size())));
 		}
 		return new RuleBase(pack, kieBase, maxFirings);
+	}
+
+	private static String firstLine(String text) {
+		return text.strip().lines().findFirst().orElse("").strip();
 	}
 
 	private static String packagePath(String drl) {
