@@ -22,8 +22,8 @@ import org.policyadvisor.engine.Strength;
  * reasons down to the user's conditions, and the reasons why the others do not apply.
  */
 record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recommendationsByAudience,
-		List<FindingView> effects, List<AbsenceView> absentRisks, List<AbsenceView> absentRecommendations,
-		List<ChosenCondition> conditions, int recommendationCount) {
+		List<FindingView> disputed, List<FindingView> effects, List<AbsenceView> absentRisks,
+		List<AbsenceView> absentRecommendations, List<ChosenCondition> conditions, int recommendationCount) {
 
 	/** How deep the "why not" goes into conclusions that did not hold; deeper chains are summarised. */
 	private static final int WHY_NOT_DEPTH = 3;
@@ -77,6 +77,7 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 
 		AdviceView build() {
 			List<FindingView> risks = new ArrayList<>();
+			List<FindingView> disputed = new ArrayList<>();
 			List<FindingView> effects = new ArrayList<>();
 			Map<String, List<FindingView>> recommendations = new LinkedHashMap<>();
 			int recommendationCount = 0;
@@ -84,6 +85,7 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 				FindingView view = finding(f.conclusionId());
 				switch (view.conclusion().kind()) {
 					case RISK -> risks.add(view);
+					case DISPUTED -> disputed.add(view);
 					case EFFECT -> effects.add(view);
 					case RECOMMENDATION -> {
 						recommendations.computeIfAbsent(view.conclusion().audience(), (k) -> new ArrayList<>())
@@ -108,8 +110,8 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 				String value = this.evaluation.conditions().get(c.id());
 				return new ChosenCondition(c, value, c.labelOf(value), !value.equals(defaults.get(c.id())));
 			}).toList();
-			return new AdviceView(risks, recommendations, effects, absentRisks, absentRecommendations, conditions,
-					recommendationCount);
+			return new AdviceView(risks, recommendations, disputed, effects, absentRisks, absentRecommendations,
+					conditions, recommendationCount);
 		}
 
 		private FindingView finding(String id) {

@@ -74,8 +74,8 @@ class AdvisorApiController {
 	}
 
 	@GetMapping("/pack")
-	ApiModel.PackInfo pack() {
-		return ApiModel.PackInfo.of(this.ruleBase.pack());
+	ApiModel.PackDetail pack() {
+		return ApiModel.PackDetail.of(this.ruleBase.pack());
 	}
 
 }

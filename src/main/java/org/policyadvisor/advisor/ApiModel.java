@@ -30,6 +30,17 @@ final class ApiModel {
 
 	}
 
+	record PackDetail(String id, String title, String version, String citation,
+			List<org.policyadvisor.engine.Theme> themes,
+			List<org.policyadvisor.engine.PackDescriptor.NeverRecommended> neverRecommended) {
+
+		static PackDetail of(RulePack pack) {
+			return new PackDetail(pack.folder(), pack.descriptor().title(), pack.descriptor().version(),
+					pack.descriptor().citation(), pack.descriptor().themes(), pack.descriptor().neverRecommended());
+		}
+
+	}
+
 	record EvaluationResponse(PackInfo pack, Map<String, String> conditions, List<ConclusionResult> conclusions,
 			List<NotApplied> notApplied, int firings) {
 	}

@@ -7,6 +7,11 @@ public enum ConclusionKind {
 	/** A risk the paper warns of. */
 	RISK,
 	/** Something the paper recommends to an audience. */
-	RECOMMENDATION
+	RECOMMENDATION,
+	/**
+	 * A belief or claim the paper disputes. It holds when the user's conditions express that belief; its explanation
+	 * says why the paper disagrees.
+	 */
+	DISPUTED
 
 }

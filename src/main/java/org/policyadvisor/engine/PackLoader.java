@@ -131,6 +131,9 @@ public final class PackLoader {
 			checkConclusions(conclusions, themes);
 		}
 		checkRules(rules, conditions, conclusions);
+		if (descriptor != null && conclusions != null) {
+			checkNeverRecommended(descriptor, conclusions);
+		}
 		if (!this.problems.isEmpty()) {
 			throw new PackValidationException(this.folder, this.problems);
 		}
@@ -557,6 +560,41 @@ public final class PackLoader {
 			if (c.id() != null && c.kind() == ConclusionKind.EFFECT && !consumed.contains(c.id())) {
 				problem(CONCLUSIONS, lineOf(CONCLUSIONS, c.id()),
 						"effect '" + c.id() + "' is read by no rule: make it a risk or recommendation, or use it");
+			}
+		}
+	}
+
+	/**
+	 * What the paper never recommends must not be a recommendation of the pack, and must point at the conclusions
+	 * (risks, disputed beliefs) that describe it, so that the advisor can say why.
+	 */
+	private void checkNeverRecommended(PackDescriptor descriptor, List<ConclusionDef> conclusions) {
+		Map<String, ConclusionDef> byId = new HashMap<>();
+		conclusions.forEach((c) -> byId.putIfAbsent(c.id(), c));
+		for (PackDescriptor.NeverRecommended never : descriptor.neverRecommended()) {
+			int line = lineOf(DESCRIPTOR, never.id());
+			if (!requireText(DESCRIPTOR, line, "id of a never-recommended course", never.id())) {
+				continue;
+			}
+			requireText(DESCRIPTOR, line, "title of never-recommended " + never.id(), never.title());
+			requireText(DESCRIPTOR, line, "reason of never-recommended " + never.id(), never.reason());
+			requireText(DESCRIPTOR, line, "source of never-recommended " + never.id(), never.source());
+			requireText(DESCRIPTOR, line, "quote of never-recommended " + never.id(), never.quote());
+			ConclusionDef same = byId.get(never.id());
+			if (same != null && same.kind() == ConclusionKind.RECOMMENDATION) {
+				problem(DESCRIPTOR, line, "'" + never.id() + "' is listed as never recommended, yet "
+						+ CONCLUSIONS + " makes it a recommendation");
+			}
+			for (String related : never.related()) {
+				ConclusionDef c = byId.get(related);
+				if (c == null) {
+					problem(DESCRIPTOR, line, "never-recommended '" + never.id() + "' relates to '" + related
+							+ "', which is not in " + CONCLUSIONS);
+				}
+				else if (c.kind() == ConclusionKind.RECOMMENDATION) {
+					problem(DESCRIPTOR, line, "never-recommended '" + never.id() + "' relates to recommendation '"
+							+ related + "': relate it to the risks or disputed beliefs that describe it");
+				}
 			}
 		}
 	}

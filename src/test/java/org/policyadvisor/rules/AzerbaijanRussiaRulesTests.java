@@ -1214,4 +1214,52 @@ class AzerbaijanRussiaRulesTests {
 
 	}
 
+	// --- Beliefs the paper disputes --------------------------------------------------------------------------
+
+	@Nested
+	@Exercises("R6.29")
+	@DisplayName("R6.29 The elite's belief that Russia can resolve Azerbaijan's critical issues is mistaken")
+	class R6_29 {
+
+		@Test
+		void firesWhenTheEliteBelievesRussiaHoldsTheKey() {
+			Evaluation evaluation = assertFires("R6.29");
+			assertThat(evaluation.holds("disputed_only_russia_can_settle")).isTrue();
+		}
+
+		@Test
+		void doesNotFireWhenTheEliteNoLongerBelievesIt() {
+			Evaluation evaluation = assertDoesNotFire("R6.29", "elite_believes_russia_key", "false");
+			assertThat(evaluation.holds("disputed_only_russia_can_settle")).isFalse();
+		}
+
+		@Test
+		void derivationIsNoStrongerThanTheRule() {
+			assertStrengthWithinRule("R6.29");
+		}
+
+	}
+
+	@Nested
+	@Exercises("R6.30")
+	@DisplayName("R6.30 The elite's view that the West seeks to overthrow the government is mistaken")
+	class R6_30 {
+
+		@Test
+		void firesWhenTheEliteReadsTheWestAsSeekingRegimeChange() {
+			assertFires("R6.30");
+		}
+
+		@Test
+		void doesNotFireWhenTheEliteDoesNotReadTheWestThatWay() {
+			assertDoesNotFire("R6.30", "elite_sees_west_as_regime_change", "false");
+		}
+
+		@Test
+		void derivationIsNoStrongerThanTheRule() {
+			assertStrengthWithinRule("R6.30");
+		}
+
+	}
+
 }

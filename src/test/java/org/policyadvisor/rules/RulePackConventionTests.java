@@ -185,6 +185,13 @@ class RulePackConventionTests {
 				offenders.add(rule.id() + " (" + rule.location() + "): \"" + quote + "\"" + divergence(quote, text));
 			}
 		}
+		for (var never : this.pack.descriptor().neverRecommended()) {
+			String quote = normalise(never.quote());
+			if (!text.contains(quote)) {
+				offenders.add("never-recommended " + never.id() + " (pack.yaml): \"" + quote + "\""
+						+ divergence(quote, text));
+			}
+		}
 		assertNoOffenders("Quotes must appear word for word in " + paper.normalize(), offenders);
 	}
 
