@@ -45,7 +45,8 @@ class AdvisorController {
 	@GetMapping("/")
 	String form(@RequestParam Map<String, String> params, Model model) {
 		RulePack pack = this.ruleBase.pack();
-		model.addAttribute("form", formView(pack, ConditionValidator.validate(pack, params, false)));
+		model.addAttribute("form",
+				formView(pack, ConditionValidator.validate(pack, params, false), "all".equals(params.get("expand"))));
 		addPack(model, pack);
 		return VIEW_FORM;
 	}
@@ -56,7 +57,7 @@ class AdvisorController {
 		ConditionValidator.Result input = ConditionValidator.validate(pack, params, false);
 		addPack(model, pack);
 		if (!input.valid()) {
-			model.addAttribute("form", formView(pack, input));
+			model.addAttribute("form", formView(pack, input, false));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return VIEW_FORM;
 		}
@@ -78,10 +79,10 @@ class AdvisorController {
 	}
 
 	/** Keeps every valid answer; only the bad ones fall back to their defaults, each with its message. */
-	private static FormView formView(RulePack pack, ConditionValidator.Result input) {
+	private static FormView formView(RulePack pack, ConditionValidator.Result input, boolean expandAll) {
 		Map<String, String> shown = new LinkedHashMap<>(input.values());
 		input.errors().keySet().forEach((id) -> shown.put(id, pack.condition(id).orElseThrow().defaultValue()));
-		return FormView.of(pack, shown, input.errors());
+		return FormView.of(pack, shown, input.errors(), expandAll);
 	}
 
 	private static void addPack(Model model, RulePack pack) {

@@ -44,6 +44,24 @@ class AdvisorControllerTests {
 		}
 
 		@Test
+		void opensTheFirstThemeAndThoseWithChangesLeavingTheRestCollapsed() throws Exception {
+			String html = AdvisorControllerTests.this.mvc.get().uri("/?oil_price=low").exchange().getResponse()
+				.getContentAsString();
+			assertThat(html).containsPattern("<details class=\"theme\" id=\"theme-west\" open")
+				.containsPattern("<details class=\"theme\" id=\"theme-economy\" open")
+				.containsPattern("<details class=\"theme\" id=\"theme-russia\">");
+		}
+
+		@Test
+		void showAllQuestionsExpandsEveryThemeAndKeepsTheAnswers() throws Exception {
+			String html = AdvisorControllerTests.this.mvc.get().uri("/?expand=all&oil_price=low").exchange()
+				.getResponse().getContentAsString();
+			assertThat(html).doesNotContainPattern("<details class=\"theme\" id=\"theme-[a-z_]+\">")
+				.containsPattern("id=\"c-oil_price-low\"\\s+value=\"low\" checked")
+				.doesNotContain("Show all questions");
+		}
+
+		@Test
 		void labelsEveryRadioButtonAndDescribesEveryQuestion() throws Exception {
 			String html = AdvisorControllerTests.this.mvc.get().uri("/").exchange().getResponse().getContentAsString();
 			int radios = html.split("type=\"radio\"", -1).length - 1;

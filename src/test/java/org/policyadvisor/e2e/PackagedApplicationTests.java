@@ -97,8 +97,11 @@ class PackagedApplicationTests {
 				assertThat(browser.axeViolations()).as("accessibility violations on the form").isEmpty();
 				assertThat(browser.firstTabStopText()).isEqualTo("Skip to main content");
 
+				// The economy theme starts collapsed: open it from the keyboard, then change the answer.
+				browser.pressEnterOn("#theme-economy > summary");
 				browser.chooseWithArrowKey("c-oil_price-medium", org.openqa.selenium.Keys.ARROW_LEFT);
-				browser.pressEnterOn("button[type=submit]");
+				// Enter in a field submits the form through its first button, "See the advice".
+				browser.pressEnterOn("#c-oil_price-low");
 
 				assertThat(browser.currentUrl()).contains("/advice?").contains("oil_price=low");
 				assertThat(browser.text("#risks-title + p, section[aria-labelledby=risks-title]"))
