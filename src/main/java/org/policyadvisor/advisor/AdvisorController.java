@@ -47,7 +47,6 @@ class AdvisorController {
 		RulePack pack = this.ruleBase.pack();
 		model.addAttribute("form",
 				formView(pack, ConditionValidator.validate(pack, params, false), "all".equals(params.get("expand"))));
-		addPack(model, pack);
 		return VIEW_FORM;
 	}
 
@@ -55,7 +54,6 @@ class AdvisorController {
 	String advice(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
 		RulePack pack = this.ruleBase.pack();
 		ConditionValidator.Result input = ConditionValidator.validate(pack, params, false);
-		addPack(model, pack);
 		if (!input.valid()) {
 			model.addAttribute("form", formView(pack, input, false));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -73,8 +71,7 @@ class AdvisorController {
 	}
 
 	@GetMapping("/about")
-	String about(Model model) {
-		addPack(model, this.ruleBase.pack());
+	String about() {
 		return VIEW_ABOUT;
 	}
 
@@ -83,10 +80,6 @@ class AdvisorController {
 		Map<String, String> shown = new LinkedHashMap<>(input.values());
 		input.errors().keySet().forEach((id) -> shown.put(id, pack.condition(id).orElseThrow().defaultValue()));
 		return FormView.of(pack, shown, input.errors(), expandAll);
-	}
-
-	private static void addPack(Model model, RulePack pack) {
-		model.addAttribute("pack", pack);
 	}
 
 	private static String query(Map<String, String> values) {

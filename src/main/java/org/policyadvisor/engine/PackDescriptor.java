@@ -7,11 +7,26 @@ import java.util.List;
  * against which quotes are checked.
  */
 public record PackDescriptor(String id, String title, String version, String citation, String paper,
-		List<Theme> themes, List<NeverRecommended> neverRecommended) {
+		List<Theme> themes, List<Chapter> chapters, List<NeverRecommended> neverRecommended) {
 
 	public PackDescriptor {
 		themes = (themes == null) ? List.of() : List.copyOf(themes);
+		chapters = (chapters == null) ? List.of() : List.copyOf(chapters);
 		neverRecommended = (neverRecommended == null) ? List.of() : List.copyOf(neverRecommended);
+	}
+
+	/** A part of the paper; rule ids start with its number ({@code R3.07} is in chapter 3). */
+	public record Chapter(int number, String title) {
+	}
+
+	/** The chapter a rule id belongs to, by the number after the "R". */
+	public java.util.Optional<Chapter> chapterOf(String ruleId) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^R(\\d+)\\.").matcher(ruleId);
+		if (!m.find()) {
+			return java.util.Optional.empty();
+		}
+		int number = Integer.parseInt(m.group(1));
+		return this.chapters.stream().filter((c) -> c.number() == number).findFirst();
 	}
 
 	/**

@@ -134,6 +134,14 @@ public final class PackLoader {
 		if (descriptor != null && conclusions != null) {
 			checkNeverRecommended(descriptor, conclusions);
 		}
+		if (descriptor != null && !descriptor.chapters().isEmpty()) {
+			for (RuleDef rule : rules) {
+				if (descriptor.chapterOf(rule.id()).isEmpty()) {
+					problem(rule.file(), rule.line(), "rule " + rule.id() + " names a chapter that " + DESCRIPTOR
+							+ " does not declare");
+				}
+			}
+		}
 		if (!this.problems.isEmpty()) {
 			throw new PackValidationException(this.folder, this.problems);
 		}

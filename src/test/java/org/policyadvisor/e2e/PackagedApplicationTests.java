@@ -70,6 +70,16 @@ class PackagedApplicationTests {
 		}
 
 		@Test
+		void theClaimsMatrixListsEveryRuleWithItsTestsFromThePackagedIndex() throws Exception {
+			HttpResponse<String> claims = PackagedApplicationTests.this.app.get("/claims");
+			assertThat(claims.statusCode()).isEqualTo(200);
+			assertThat(claims.body()).contains("id=\"claim-R0.01\"").contains("fires when the west is disengaged")
+				.doesNotContain("carries no test index");
+			HttpResponse<String> json = PackagedApplicationTests.this.app.get("/api/claims");
+			assertThat(json.body()).contains("\"id\":\"R6.05\"").contains("\"testClass\":");
+		}
+
+		@Test
 		void reportsHealthForContainerChecks() throws Exception {
 			HttpResponse<String> health = PackagedApplicationTests.this.app.get("/actuator/health");
 			assertThat(health.statusCode()).isEqualTo(200);
@@ -125,6 +135,16 @@ class PackagedApplicationTests {
 				assertThat(browser.attribute("#q-oil_price", "aria-describedby")).contains("error-oil_price");
 				browser.screenshot("form-error");
 				assertThat(browser.axeViolations()).as("accessibility violations on the form with errors").isEmpty();
+			}
+		}
+
+		@Test
+		void theClaimsMatrixIsAccessible() throws Exception {
+			try (Browser browser = Browser.open()) {
+				browser.go(PackagedApplicationTests.this.app.url("/claims"));
+				browser.openAllDetails();
+				browser.screenshot("claims");
+				assertThat(browser.axeViolations()).as("accessibility violations on the claims matrix").isEmpty();
 			}
 		}
 

@@ -40,8 +40,6 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class RulePackConventionTests {
 
-	private static final String BASE_PACKAGE = "org.policyadvisor";
-
 	private static final Pattern RULE_DECLARATION = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]*)\"");
 
 	private static final Pattern RULE_NAME = Pattern.compile("(R\\d+\\.\\d{2}[a-z]?) (.+)");
@@ -59,7 +57,7 @@ class RulePackConventionTests {
 
 	@Test
 	void everyRuleHasExactlyOneExercisesClass() {
-		Map<String, List<Class<?>>> exercised = exercisesClassesByRule();
+		Map<String, List<Class<?>>> exercised = ExercisesIndex.classesByRule();
 		List<String> offenders = new ArrayList<>();
 		for (RuleDef rule : this.pack.rules()) {
 			List<Class<?>> classes = exercised.getOrDefault(rule.id(), List.of());
@@ -76,7 +74,7 @@ class RulePackConventionTests {
 	@Test
 	void everyExercisesNamesARuleOfThePack() {
 		List<String> offenders = new ArrayList<>();
-		exercisesClassesByRule().forEach((ruleId, classes) -> {
+		ExercisesIndex.classesByRule().forEach((ruleId, classes) -> {
 			if (this.pack.rule(ruleId).isEmpty()) {
 				offenders.add(names(classes) + " exercise " + ruleId + ", which the pack does not have");
 			}
@@ -87,8 +85,8 @@ class RulePackConventionTests {
 	@Test
 	void everyExercisesClassHasFiresAndDoesNotFireTests() {
 		List<String> offenders = new ArrayList<>();
-		exercisesClassesByRule().values().stream().flatMap(List::stream).forEach((type) -> {
-			List<String> tests = testMethodNames(type);
+		ExercisesIndex.classesByRule().values().stream().flatMap(List::stream).forEach((type) -> {
+			List<String> tests = ExercisesIndex.testMethodNames(type);
 			if (tests.stream().noneMatch((name) -> name.startsWith("fires"))) {
 				offenders.add(type.getName() + " has no test method named fires*");
 			}
@@ -103,7 +101,7 @@ class RulePackConventionTests {
 	void everyExercisesClassIsDisplayedUnderItsRuleName() {
 		// Reports then read as the list of claims; a stale display name shows a claim the pack no longer makes.
 		List<String> offenders = new ArrayList<>();
-		exercisesClassesByRule().forEach((ruleId, classes) -> this.pack.rule(ruleId).ifPresent((rule) -> {
+		ExercisesIndex.classesByRule().forEach((ruleId, classes) -> this.pack.rule(ruleId).ifPresent((rule) -> {
 			for (Class<?> type : classes) {
 				DisplayName displayName = type.getAnnotation(DisplayName.class);
 				String shown = (displayName != null) ? displayName.value() : null;
@@ -232,41 +230,6 @@ class RulePackConventionTests {
 	}
 
 	// --- Helpers ---------------------------------------------------------------------------------------------
-
-	/** Every class under {@value #BASE_PACKAGE} annotated {@link Exercises}, nested test classes included. */
-	private static Map<String, List<Class<?>>> exercisesClassesByRule() {
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
-
-			@Override
-			protected boolean isCandidateComponent(AnnotatedBeanDefinition beanDefinition) {
-				// The default accepts only top-level classes; @Nested test classes are inner classes.
-				return beanDefinition.getMetadata().isConcrete();
-			}
-
-		};
-		scanner.addIncludeFilter(new AnnotationTypeFilter(Exercises.class));
-		Map<String, List<Class<?>>> byRule = new TreeMap<>();
-		for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
-			Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(),
-					RulePackConventionTests.class.getClassLoader());
-			Exercises exercises = AnnotationUtils.findAnnotation(type, Exercises.class);
-			byRule.computeIfAbsent(exercises.value(), (k) -> new ArrayList<>()).add(type);
-		}
-		// A scan that finds nothing means the scanner is broken, not that no rule is tested.
-		assertThat(byRule).as("@Exercises classes found under " + BASE_PACKAGE).isNotEmpty();
-		return byRule;
-	}
-
-	private static List<String> testMethodNames(Class<?> type) {
-		return Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(type, RulePackConventionTests::isTest))
-			.map(Method::getName)
-			.toList();
-	}
-
-	private static boolean isTest(Method method) {
-		MergedAnnotations annotations = MergedAnnotations.from(method);
-		return annotations.isPresent(Test.class) || annotations.isPresent(ParameterizedTest.class);
-	}
 
 	private static String names(List<Class<?>> classes) {
 		return classes.stream().map(Class::getName).toList().toString();

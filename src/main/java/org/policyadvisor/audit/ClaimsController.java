@@ -1,0 +1,43 @@
+package org.policyadvisor.audit;
+
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The claims matrix for analysts: every encoded claim, its citation, and what exercises it. */
+@Controller
+class ClaimsController {
+
+	static final String VIEW_CLAIMS = "audit/claims";
+
+	private final ClaimsMatrix matrix;
+
+	ClaimsController(ClaimsMatrix matrix) {
+		this.matrix = matrix;
+	}
+
+	@GetMapping("/claims")
+	String claims(Model model) {
+		model.addAttribute("matrix", this.matrix);
+		return VIEW_CLAIMS;
+	}
+
+	record ClaimJson(String id, String claim, String chapter, String source, String quote, String strength,
+			String location, List<String> reads, List<String> produces, List<ClaimsMatrix.TestRef> tests) {
+	}
+
+	@GetMapping(path = "/api/claims", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	List<ClaimJson> claimsJson() {
+		return this.matrix.claims().stream()
+			.map((c) -> new ClaimJson(c.rule().id(), c.rule().claim(), c.chapter().title(), c.rule().source(),
+					c.rule().quote(), c.rule().strength().label(), c.rule().location(), c.rule().reads(),
+					c.rule().produces(), c.tests()))
+			.toList();
+	}
+
+}
