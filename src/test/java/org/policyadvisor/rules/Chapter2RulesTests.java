@@ -644,7 +644,7 @@ class Chapter2RulesTests {
 
 	@Nested
 	@Exercises("R2.18")
-	@DisplayName("R2.18 Western criticism of an economic-only partner that the West cannot protect sours relations with the West")
+	@DisplayName("R2.18 Western criticism of Baku's democratic record, with its security expectations unmet, sours relations with the West")
 	class R2_18 {
 
 		@Test
