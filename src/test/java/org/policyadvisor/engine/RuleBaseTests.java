@@ -29,6 +29,11 @@ class RuleBaseTests {
 				"nuanced", "russian_education_growth", "stable", "remittance_dependence", "low",
 				"russian_citizenship_rising", "false", "armenia_new_government", "false", "oil_dependence", "low",
 				"russian_soft_power_effort", "low", "russia_expects_membership", "false"));
+		// Chapter 3 (Karabakh and integration): no hopes pinned on Moscow, no flare-up, talks moving, no peacekeepers,
+		// no trilateral format with Iran, no Armenian obstruction in the CSTO.
+		quiet.putAll(Map.of("russia_ukraine_aggression", "false", "russian_arms_purchases", "none",
+				"karabakh_talks_stalled", "false", "russian_peacekeepers", "opposed", "karabakh_fighting",
+				"ceasefire_holds", "russia_iran_trilateral", "false", "armenia_blocks_csto_arms_sales", "false"));
 		assertThat(tight.evaluate(quiet).firings()).isLessThan(10);
 	}
 
