@@ -767,7 +767,7 @@ class Chapter3RulesTests {
 		@Test
 		void doesNotFireWhileBelarusAndKazakhstanDefendBaku() {
 			Evaluation evaluation = assertDoesNotFire("R3.26");
-			assertGone(evaluation, "risk_armenia_turns_blocs_against_baku");
+			assertGone(evaluation, "risk_armenia_uses_csto_against_baku");
 		}
 
 		@Test
