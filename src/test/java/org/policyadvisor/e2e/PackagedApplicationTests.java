@@ -140,8 +140,8 @@ class PackagedApplicationTests {
 					.isEqualTo("what-if-oil-price-collapse");
 				assertThat(browser.text(".scenario-loaded")).contains("What if oil prices collapsed before reforms?")
 					.contains("keeps its early-2019");
-				browser.screenshot("form-scenario");
 				browser.openAllDetails();
+				browser.screenshot("form-scenario");
 				assertThat(browser.axeViolations()).as("accessibility violations on the form with a scenario").isEmpty();
 
 				// Unchanged, the form's answers are the scenario's, and the result says so.
