@@ -7,6 +7,7 @@ import java.util.Map;
 import org.policyadvisor.engine.ConditionValidator;
 import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
+import org.policyadvisor.engine.Scenario;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,22 @@ class AdvisorApiController {
 		this.ruleBase = ruleBase;
 	}
 
+	/**
+	 * Evaluates {@code conditions}, or a scenario named by {@code scenario} with {@code conditions} applied on top;
+	 * omitted conditions take their early-2019 defaults.
+	 */
 	@PostMapping(path = "/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ApiModel.EvaluationResponse evaluate(@RequestBody ApiModel.EvaluateRequest request) {
 		RulePack pack = this.ruleBase.pack();
+		Scenario scenario = null;
+		if (request.scenario() != null) {
+			scenario = pack.scenario(request.scenario())
+				.orElseThrow(() -> new UnknownScenarioException(request.scenario()));
+		}
 		Map<String, String> given = new LinkedHashMap<>();
+		if (scenario != null) {
+			given.putAll(scenario.conditions());
+		}
 		Map<String, String> typeErrors = new LinkedHashMap<>();
 		Map<String, Object> raw = (request.conditions() != null) ? request.conditions() : Map.of();
 		raw.forEach((id, value) -> {
@@ -53,7 +66,12 @@ class AdvisorApiController {
 			errors.putAll(typeErrors);
 			throw new InvalidConditionsException(errors);
 		}
-		return ApiModel.evaluation(pack, this.ruleBase.evaluate(input.values()));
+		return ApiModel.evaluation(pack, scenario, this.ruleBase.evaluate(input.values()));
+	}
+
+	@GetMapping("/scenarios")
+	List<ApiModel.ScenarioInfo> scenarios() {
+		return this.ruleBase.pack().scenarios().stream().map(ApiModel.ScenarioInfo::of).toList();
 	}
 
 	@GetMapping("/conditions")

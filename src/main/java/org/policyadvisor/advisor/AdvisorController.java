@@ -10,6 +10,7 @@ import org.policyadvisor.engine.ConditionValidator;
 import org.policyadvisor.engine.Evaluation;
 import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
+import org.policyadvisor.engine.Scenario;
 import org.policyadvisor.engine.Strength;
 
 import org.springframework.stereotype.Controller;
@@ -32,6 +33,12 @@ class AdvisorController {
 
 	static final String VIEW_ABOUT = "about";
 
+	/** The query parameter naming a scenario of the pack, on the form and the result page. */
+	static final String SCENARIO_PARAM = "scenario";
+
+	/** The model attribute of the scenario picker, which the form's fragment reads. */
+	static final String MODEL_SCENARIOS = "scenarios";
+
 	private static final List<Strength> STRENGTHS_STRONGEST_FIRST = List.of(Strength.ASSERTED, Strength.LIKELY,
 			Strength.POSSIBLE);
 
@@ -41,26 +48,43 @@ class AdvisorController {
 		this.ruleBase = ruleBase;
 	}
 
-	/** The form, pre-filled with the early-2019 situation or with the conditions carried in the query string. */
+	/**
+	 * The form, pre-filled with the early-2019 situation, with a scenario ({@code ?scenario=<id>}), or with the
+	 * conditions carried in the query string, which apply on top of the scenario's.
+	 */
 	@GetMapping("/")
-	String form(@RequestParam Map<String, String> params, Model model) {
+	String form(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
 		RulePack pack = this.ruleBase.pack();
-		model.addAttribute("form",
-				formView(pack, ConditionValidator.validate(pack, params, false), "all".equals(params.get("expand"))));
+		String id = scenarioId(params);
+		Scenario scenario = (id != null) ? pack.scenario(id).orElse(null) : null;
+		if (id != null && scenario == null) {
+			return unknownScenario(pack, id, params, model, response);
+		}
+		model.addAttribute("form", formView(pack, ConditionValidator.validate(pack, startingFrom(scenario, params), false),
+				"all".equals(params.get("expand"))));
+		model.addAttribute(MODEL_SCENARIOS, ScenarioPicker.of(pack, scenario));
 		return VIEW_FORM;
 	}
 
+	/** The result for the conditions in the query string; {@code ?scenario=<id>} evaluates a scenario directly. */
 	@GetMapping("/advice")
 	String advice(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
 		RulePack pack = this.ruleBase.pack();
-		ConditionValidator.Result input = ConditionValidator.validate(pack, params, false);
+		String id = scenarioId(params);
+		Scenario scenario = (id != null) ? pack.scenario(id).orElse(null) : null;
+		if (id != null && scenario == null) {
+			return unknownScenario(pack, id, params, model, response);
+		}
+		ConditionValidator.Result input = ConditionValidator.validate(pack, startingFrom(scenario, params), false);
 		if (!input.valid()) {
 			model.addAttribute("form", formView(pack, input, false));
+			model.addAttribute(MODEL_SCENARIOS, ScenarioPicker.of(pack, scenario));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return VIEW_FORM;
 		}
 		Evaluation evaluation = this.ruleBase.evaluate(input.values());
 		model.addAttribute("advice", AdviceView.of(pack, evaluation));
+		model.addAttribute("basis", ScenarioBasis.of(pack, scenario, input.values()));
 		model.addAttribute("firings", evaluation.firings());
 		String query = query(input.values());
 		model.addAttribute("query", query);
@@ -73,6 +97,35 @@ class AdvisorController {
 	@GetMapping("/about")
 	String about() {
 		return VIEW_ABOUT;
+	}
+
+	/** The id in the {@code scenario} parameter; {@code null} when there is none, as when "Choose…" is submitted. */
+	private static String scenarioId(Map<String, String> params) {
+		String id = params.get(SCENARIO_PARAM);
+		return (id == null || id.isBlank()) ? null : id.strip();
+	}
+
+	/**
+	 * A scenario id the pack does not have, from a stale or mistyped link: the form, with a message and a 404, and
+	 * any conditions the link also carried.
+	 */
+	private static String unknownScenario(RulePack pack, String id, Map<String, String> params, Model model,
+			HttpServletResponse response) {
+		model.addAttribute("form", formView(pack, ConditionValidator.validate(pack, startingFrom(null, params), false), false));
+		model.addAttribute(MODEL_SCENARIOS, ScenarioPicker.unknown(pack, id));
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		return VIEW_FORM;
+	}
+
+	/** The scenario's conditions, if there is one, with those given in the query string on top. */
+	private static Map<String, String> startingFrom(Scenario scenario, Map<String, String> params) {
+		Map<String, String> given = new LinkedHashMap<>();
+		if (scenario != null) {
+			given.putAll(scenario.conditions());
+		}
+		given.putAll(params);
+		given.remove(SCENARIO_PARAM);
+		return given;
 	}
 
 	/** Keeps every valid answer; only the bad ones fall back to their defaults, each with its message. */

@@ -38,6 +38,16 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail unknownScenario(UnknownScenarioException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The rule pack has no such scenario; see errors. GET /api/scenarios lists the scenarios.");
+		problem.setTitle("Unknown scenario");
+		problem.setType(URI.create("urn:policy-advisor:problem:unknown-scenario"));
+		problem.setProperty("errors", errors(Map.of("scenario", ex.getMessage())));
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail unsettled(UnsettledEvaluationException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
 		problem.setTitle("Evaluation stopped");

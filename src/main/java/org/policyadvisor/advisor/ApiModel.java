@@ -11,6 +11,7 @@ import org.policyadvisor.engine.Evaluation;
 import org.policyadvisor.engine.Premise;
 import org.policyadvisor.engine.RuleDef;
 import org.policyadvisor.engine.RulePack;
+import org.policyadvisor.engine.Scenario;
 
 /** The JSON shapes of the API, built from the pack and an evaluation. */
 final class ApiModel {
@@ -18,7 +19,10 @@ final class ApiModel {
 	private ApiModel() {
 	}
 
-	record EvaluateRequest(Map<String, Object> conditions) {
+	/**
+	 * @param scenario the id of a scenario whose conditions are the base; {@code conditions} apply on top of them
+	 */
+	record EvaluateRequest(Map<String, Object> conditions, String scenario) {
 	}
 
 	record PackInfo(String id, String title, String version, String citation) {
@@ -41,8 +45,25 @@ final class ApiModel {
 
 	}
 
-	record EvaluationResponse(PackInfo pack, Map<String, String> conditions, List<ConclusionResult> conclusions,
-			List<NotApplied> notApplied, int firings) {
+	/** {@code scenario} is the id of the scenario the conditions started from, when the request named one. */
+	record EvaluationResponse(PackInfo pack, @JsonInclude(JsonInclude.Include.NON_NULL) String scenario,
+			Map<String, String> conditions, List<ConclusionResult> conclusions, List<NotApplied> notApplied,
+			int firings) {
+	}
+
+	/** A scenario; {@code conditions} holds only what it changes from the early-2019 defaults. */
+	record ScenarioInfo(String id, String title, String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String period,
+			String description, @JsonInclude(JsonInclude.Include.NON_NULL) String source, Map<String, String> conditions,
+			Expectations expect) {
+
+		static ScenarioInfo of(Scenario s) {
+			return new ScenarioInfo(s.id(), s.title(), s.kind().id(), s.period(), s.description(), s.source(),
+					s.conditions(), new Expectations(s.holds(), s.absent()));
+		}
+
+	}
+
+	record Expectations(List<String> holds, List<String> absent) {
 	}
 
 	record ConclusionResult(String id, String kind, String title, @JsonInclude(JsonInclude.Include.NON_NULL) String audience,
@@ -98,7 +119,7 @@ final class ApiModel {
 
 	}
 
-	static EvaluationResponse evaluation(RulePack pack, Evaluation e) {
+	static EvaluationResponse evaluation(RulePack pack, Scenario scenario, Evaluation e) {
 		List<ConclusionResult> conclusions = e.findings().stream().map((f) -> {
 			ConclusionDef c = pack.conclusion(f.conclusionId()).orElseThrow();
 			return new ConclusionResult(c.id(), c.kind().name().toLowerCase(), c.title(), c.audience(),
@@ -117,7 +138,8 @@ final class ApiModel {
 						t.unmet().stream().map((p) -> premise(pack, p.premise(), p.actual(), false)).toList());
 			}).toList());
 		}).toList();
-		return new EvaluationResponse(PackInfo.of(pack), e.conditions(), conclusions, notApplied, e.firings());
+		return new EvaluationResponse(PackInfo.of(pack), (scenario != null) ? scenario.id() : null, e.conditions(),
+				conclusions, notApplied, e.firings());
 	}
 
 	private static PremiseResult premise(RulePack pack, Premise p, String actual, boolean met) {

@@ -24,10 +24,12 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -73,6 +75,16 @@ public final class PackLoader {
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
+
+	/**
+	 * Scenarios are maps keyed by condition id: a condition given twice would otherwise silently take its last value.
+	 */
+	private static final YAMLMapper SCENARIO_YAML = YAML.rebuild()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
+
+	/** A scenario's id is its file name and goes into links and HTML ids: plain lower-case words only. */
+	private static final Pattern SCENARIO_ID = Pattern.compile("^[a-z0-9]+([-_][a-z0-9]+)*$");
 
 	private final List<PackProblem> problems = new ArrayList<>();
 
@@ -142,20 +154,25 @@ public final class PackLoader {
 				}
 			}
 		}
+		List<Scenario> scenarios = readScenarios(conditions, conclusions);
 		if (!this.problems.isEmpty()) {
 			throw new PackValidationException(this.folder, this.problems);
 		}
-		return new RulePack(this.folder, descriptor, conditions, conclusions, rules, drlFiles);
+		return new RulePack(this.folder, descriptor, conditions, conclusions, rules, drlFiles, scenarios);
 	}
 
 	private <T> T readYaml(String name, TypeReference<T> type) {
+		return readYaml(name, type, YAML);
+	}
+
+	private <T> T readYaml(String name, TypeReference<T> type, ObjectMapper mapper) {
 		PackFile file = this.files.get(name);
 		if (file == null) {
 			problem(name, 0, "missing: every pack needs " + name);
 			return null;
 		}
 		try {
-			T value = YAML.readValue(file.content(), type);
+			T value = mapper.readValue(file.content(), type);
 			if (value == null) {
 				problem(name, 1, "the file is empty");
 			}
@@ -605,6 +622,145 @@ public final class PackLoader {
 				}
 			}
 		}
+	}
+
+	/** A scenario file as written; {@link Scenario} is what the pack offers once it is checked. */
+	private record ScenarioFile(String title, ScenarioKind kind, String period, String description, String source,
+			Map<String, String> conditions, Expectations expect) {
+	}
+
+	private record Expectations(List<String> holds, List<String> absent) {
+	}
+
+	/**
+	 * Reads {@code scenarios/*.yaml}, checking each against the catalogues as strictly as rules are: a scenario that
+	 * names a condition or conclusion the pack does not have, or a value the condition does not allow, would
+	 * otherwise load a form that silently differs from what its author meant. Catalogues that could not be read are
+	 * not checked against.
+	 */
+	private List<Scenario> readScenarios(List<ConditionDef> conditions, List<ConclusionDef> conclusions) {
+		Map<String, ConditionDef> conditionsById = new HashMap<>();
+		if (conditions != null) {
+			conditions.forEach((c) -> conditionsById.putIfAbsent(c.id(), c));
+		}
+		Set<String> conclusionIds = new HashSet<>();
+		if (conclusions != null) {
+			conclusions.forEach((c) -> conclusionIds.add(c.id()));
+		}
+		List<String> names = this.files.keySet().stream().filter((n) -> n.startsWith(Scenario.FOLDER)).sorted()
+			.toList();
+		List<Scenario> scenarios = new ArrayList<>();
+		Map<String, String> titles = new HashMap<>();
+		for (String name : names) {
+			String fileName = name.substring(Scenario.FOLDER.length());
+			if (!fileName.endsWith(Scenario.SUFFIX)) {
+				// Skipping it would leave a scenario out of the picker and out of the tests, without a word.
+				problem(name, 0, "scenario files end in " + Scenario.SUFFIX + "; rename it to "
+						+ fileName.substring(0, fileName.lastIndexOf('.')) + Scenario.SUFFIX);
+				continue;
+			}
+			// Ids are file names, so two scenarios cannot share one; lower case alone keeps them apart on file systems
+			// that ignore case, too.
+			String id = fileName.substring(0, fileName.length() - Scenario.SUFFIX.length());
+			if (!SCENARIO_ID.matcher(id).matches()) {
+				problem(name, 0, "the file name is the scenario's id, used in links: use lower-case letters and digits"
+						+ " separated by - or _, e.g. " + suggestId(id) + Scenario.SUFFIX);
+			}
+			if (this.files.get(name).content().lines().allMatch((l) -> l.isBlank() || l.strip().startsWith("#"))) {
+				problem(name, 1, "the file is empty");
+				continue;
+			}
+			ScenarioFile file = readYaml(name, new TypeReference<ScenarioFile>() {
+			}, SCENARIO_YAML);
+			if (file == null) {
+				continue;
+			}
+			if (requireText(name, keyLine(name, "title"), "title", file.title())) {
+				String twin = titles.putIfAbsent(file.title().strip().toLowerCase(), name);
+				if (twin != null) {
+					problem(name, keyLine(name, "title"), "has the same title as " + twin
+							+ ": the picker and the tests tell scenarios apart by title");
+				}
+			}
+			requireText(name, keyLine(name, "description"), "description", file.description());
+			if (file.kind() == null) {
+				problem(name, keyLine(name, "kind"), "missing kind: historical or what-if");
+			}
+			Map<String, String> values = (file.conditions() != null) ? file.conditions() : Map.of();
+			values.forEach((condition, value) -> {
+				int line = keyLine(name, "conditions", condition);
+				ConditionDef def = conditionsById.get(condition);
+				if (def == null) {
+					if (conditions != null) {
+						problem(name, line, "sets condition '" + condition + "', which is not in " + CONDITIONS);
+					}
+				}
+				else if (value == null || value.isBlank()) {
+					problem(name, line, "gives condition '" + condition + "' no value: choose one of "
+							+ def.valueIds() + ", or leave it out to keep its early-2019 value");
+				}
+				else if (!def.allows(value)) {
+					problem(name, line, "sets condition '" + condition + "' to '" + value + "', which is not one of "
+							+ def.valueIds());
+				}
+			});
+			List<String> holds = expected(name, (file.expect() != null) ? file.expect().holds() : null, "holds",
+					conclusions != null, conclusionIds);
+			List<String> absent = expected(name, (file.expect() != null) ? file.expect().absent() : null, "absent",
+					conclusions != null, conclusionIds);
+			for (int i = 0; i < absent.size(); i++) {
+				if (holds.contains(absent.get(i))) {
+					problem(name, itemLine(name, "absent", i), "expects conclusion '" + absent.get(i)
+							+ "' both to hold and to be absent");
+				}
+			}
+			scenarios.add(new Scenario(id, (file.title() != null) ? file.title().strip() : null, file.kind(),
+					file.period(), file.description(), file.source(), values, holds, absent));
+		}
+		return scenarios;
+	}
+
+	/** The conclusions listed under {@code expect.<list>}, each checked against the catalogue and for repeats. */
+	private List<String> expected(String name, List<String> ids, String list, boolean check,
+			Set<String> conclusionIds) {
+		if (ids == null) {
+			return List.of();
+		}
+		List<String> seen = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			String id = ids.get(i);
+			int line = itemLine(name, list, i);
+			if (id == null || id.isBlank()) {
+				problem(name, line, "expect." + list + " has an empty entry");
+				continue;
+			}
+			if (check && !conclusionIds.contains(id)) {
+				problem(name, line, "expects conclusion '" + id + "', which is not in " + CONCLUSIONS);
+			}
+			if (seen.contains(id)) {
+				problem(name, line, "lists conclusion '" + id + "' twice under expect." + list);
+				continue;
+			}
+			seen.add(id);
+		}
+		return seen;
+	}
+
+	/** The line of an entry of {@code expect.<list>}: its own line in a block list, else the list's line. */
+	private int itemLine(String name, String list, int index) {
+		int line = lineOfPath(name, "expect", list, index);
+		return (line > 0) ? line : keyLine(name, "expect", list);
+	}
+
+	/** The line of a key of a scenario file; line 1, the top of the file, when the key is not there. */
+	private int keyLine(String name, Object... path) {
+		int line = lineOfPath(name, path);
+		return (line > 0) ? line : 1;
+	}
+
+	private static String suggestId(String id) {
+		String suggestion = id.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		return suggestion.isEmpty() ? "my-scenario" : suggestion;
 	}
 
 	private boolean requireText(String file, int line, String what, String value) {

@@ -11,7 +11,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Finds rule packs under a location (classpath or file system) and reads one pack's files.
+ * Finds rule packs under a location (classpath or file system) and reads one pack's files: the descriptor,
+ * catalogues and DRL at its top level, and any scenarios in its {@code scenarios/} folder.
  */
 public final class PackReader {
 
@@ -46,17 +47,29 @@ public final class PackReader {
 		List<PackFile> files = new ArrayList<>();
 		for (Resource resource : resources(folder + "/*")) {
 			String file = resource.getFilename();
-			if (file == null || !(file.endsWith(".yaml") || file.endsWith(".drl"))) {
-				continue;
+			if (file != null && (file.endsWith(".yaml") || file.endsWith(".drl"))) {
+				files.add(read(file, resource));
 			}
-			try {
-				files.add(new PackFile(file, resource.getContentAsString(StandardCharsets.UTF_8)));
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + resource, ex);
+		}
+		// Scenarios are optional. A .yml file is passed on too, for the loader to report rather than skip unseen.
+		for (String pattern : List.of("*" + Scenario.SUFFIX, "*.yml")) {
+			for (Resource resource : resources(folder + "/" + Scenario.FOLDER + pattern)) {
+				String file = resource.getFilename();
+				if (file != null) {
+					files.add(read(Scenario.FOLDER + file, resource));
+				}
 			}
 		}
 		return PackLoader.load(folder, files);
+	}
+
+	private static PackFile read(String name, Resource resource) {
+		try {
+			return new PackFile(name, resource.getContentAsString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + resource, ex);
+		}
 	}
 
 	private String choose(String name) {

@@ -26,8 +26,10 @@ public final class RulePack {
 
 	private final List<PackFile> drlFiles;
 
+	private final Map<String, Scenario> scenarios;
+
 	RulePack(String folder, PackDescriptor descriptor, List<ConditionDef> conditions,
-			List<ConclusionDef> conclusions, List<RuleDef> rules, List<PackFile> drlFiles) {
+			List<ConclusionDef> conclusions, List<RuleDef> rules, List<PackFile> drlFiles, List<Scenario> scenarios) {
 		this.folder = folder;
 		this.descriptor = descriptor;
 		this.conditions = index(conditions, ConditionDef::id);
@@ -35,6 +37,7 @@ public final class RulePack {
 		this.rulesById = index(rules, RuleDef::id);
 		this.rulesByName = index(rules, RuleDef::name);
 		this.drlFiles = List.copyOf(drlFiles);
+		this.scenarios = index(scenarios, Scenario::id);
 	}
 
 	private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -96,6 +99,20 @@ public final class RulePack {
 		Map<String, String> values = new LinkedHashMap<>();
 		this.conditions.values().forEach((c) -> values.put(c.id(), c.defaultValue()));
 		return values;
+	}
+
+	/** The pack's scenarios, by file name; empty when it has no {@code scenarios/} folder. */
+	public List<Scenario> scenarios() {
+		return List.copyOf(this.scenarios.values());
+	}
+
+	public Optional<Scenario> scenario(String id) {
+		return Optional.ofNullable(this.scenarios.get(id));
+	}
+
+	/** Every condition of the pack as the scenario sets it: its own values, and the early-2019 defaults for the rest. */
+	public Map<String, String> conditionsOf(Scenario scenario) {
+		return scenario.over(defaults());
 	}
 
 }

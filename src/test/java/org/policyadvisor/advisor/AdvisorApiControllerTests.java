@@ -1,5 +1,7 @@
 package org.policyadvisor.advisor;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 
@@ -117,6 +119,76 @@ class AdvisorApiControllerTests {
 	void theWrongMethodIsAMethodNotAllowedProblem() {
 		MvcTestResult result = this.mvc.get().uri("/api/evaluate").exchange();
 		assertThat(result).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void listsScenariosWithWhatTheyChangeAndExpect() {
+		MvcTestResult result = this.mvc.get().uri("/api/scenarios").exchange();
+		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+		String oil = "$[?(@.id == 'what-if-oil-price-collapse')]";
+		assertThat(result).bodyJson().extractingPath(oil + ".kind").asArray().containsExactly("what-if");
+		assertThat(result).bodyJson().extractingPath(oil + ".title").asArray()
+			.containsExactly("What if oil prices collapsed before reforms?");
+		assertThat(result).bodyJson().extractingPath(oil + ".source").asArray().containsExactly("Summary");
+		assertThat(result).bodyJson().extractingPath(oil + ".description").asArray().singleElement().asString()
+			.startsWith("World oil prices fall sharply");
+		// Only what the scenario changes: omitted conditions take their defaults, as in POST /api/evaluate.
+		assertThat(result).bodyJson().extractingPath(oil + ".conditions").asArray().singleElement()
+			.isEqualTo(Map.of("oil_price", "low", "oil_dependence", "high", "genuine_reforms", "lacking"));
+		assertThat(result).bodyJson().extractingPath(oil + ".expect.holds[*]").asArray()
+			.contains("risk_economic_collapse");
+		assertThat(result).bodyJson().extractingPath(oil + ".expect.absent[*]").asArray().isEmpty();
+		// A what-if has no period; the field is left out rather than null.
+		assertThat(result).bodyJson().extractingPath(oil + ".period").asArray().isEmpty();
+		assertThat(result).bodyJson().extractingPath("$[?(@.id == '2018-19-velvet-revolution')].period").asArray()
+			.containsExactly("Mid-2018 to early 2019");
+	}
+
+	@Test
+	void evaluatesAScenario() {
+		MvcTestResult result = evaluate("{\"scenario\": \"what-if-oil-price-collapse\"}");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$.scenario").isEqualTo("what-if-oil-price-collapse");
+		assertThat(result).bodyJson().extractingPath("$.conditions.oil_price").isEqualTo("low");
+		assertThat(result).bodyJson().extractingPath("$.conditions.western_engagement").isEqualTo("low");
+		assertThat(result).bodyJson().extractingPath("$.conclusions[*].id").asArray()
+			.contains("risk_economic_collapse");
+	}
+
+	@Test
+	void conditionsApplyOnTopOfTheScenario() {
+		MvcTestResult result = evaluate("{\"scenario\": \"what-if-oil-price-collapse\", "
+				+ "\"conditions\": {\"oil_price\": \"high\", \"western_engagement\": \"high\"}}");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().extractingPath("$.conditions.oil_price").isEqualTo("high");
+		assertThat(result).bodyJson().extractingPath("$.conditions.western_engagement").isEqualTo("high");
+		assertThat(result).bodyJson().extractingPath("$.conditions.oil_dependence").isEqualTo("high");
+		assertThat(result).bodyJson().extractingPath("$.conclusions[*].id").asArray()
+			.doesNotContain("risk_economic_collapse", "balance_eroding")
+			.contains("leadership_oil_price_dependent");
+	}
+
+	@Test
+	void withoutAScenarioTheResponseNamesNone() {
+		MvcTestResult result = evaluate("{\"conditions\": {}}");
+		assertThat(result).hasStatusOk();
+		assertThat(result).bodyJson().doesNotHavePath("$.scenario");
+	}
+
+	@Test
+	void anUnknownScenarioIsAProblemNamingTheScenarioField() {
+		MvcTestResult result = evaluate("{\"scenario\": \"2030-no-such-year\", \"conditions\": {}}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Unknown scenario");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("scenario");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].message").asString().contains("2030-no-such-year");
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("GET /api/scenarios");
+	}
+
+	@Test
+	void aScenarioThatIsNotAStringIsABadRequest() {
+		MvcTestResult result = evaluate("{\"scenario\": {\"id\": \"what-if-oil-price-collapse\"}}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test

@@ -1,8 +1,12 @@
 package org.policyadvisor.advisor;
 
+import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
+import org.policyadvisor.engine.TestPacks;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -65,9 +69,154 @@ class AdvisorControllerTests {
 		void labelsEveryRadioButtonAndDescribesEveryQuestion() throws Exception {
 			String html = AdvisorControllerTests.this.mvc.get().uri("/").exchange().getResponse().getContentAsString();
 			int radios = html.split("type=\"radio\"", -1).length - 1;
-			int labels = html.split("<label ", -1).length - 1;
+			// The radios' labels; the scenario picker's select has its own.
+			int labels = html.split("<label for=\"c-", -1).length - 1;
 			assertThat(radios).isGreaterThan(50).isEqualTo(labels);
 			assertThat(html).contains("aria-describedby=\"help-oil_price\"");
+		}
+
+	}
+
+	@Nested
+	class ScenarioPicker {
+
+		private static final String OIL = "what-if-oil-price-collapse";
+
+		@Test
+		void offersTheScenariosGroupedByKindInAFormThatWorksWithoutJavaScript() throws Exception {
+			String html = html("/");
+			int picker = html.indexOf("class=\"scenario-picker\"");
+			int conditions = html.indexOf("class=\"conditions\"");
+			assertThat(picker).as("the picker comes before the conditions").isPositive().isLessThan(conditions);
+			assertThat(html).containsPattern("<form method=\"get\" action=\"/\" class=\"scenario-form\">")
+				.contains("<label for=\"scenario\">")
+				.contains("<select id=\"scenario\" name=\"scenario\">")
+				.containsPattern("<optgroup label=\"Moments in the paper\">\\s*<option value=\"2018-19-velvet-revolution\">"
+						+ "2018–19: after Armenia&#39;s Velvet Revolution</option>\\s*</optgroup>")
+				.containsPattern("<optgroup label=\"What if…\">\\s*<option value=\"" + OIL + "\">")
+				.contains(">Load scenario</button>");
+			// Nothing is loaded yet, so no scenario is selected and none is described.
+			assertThat(html).doesNotContain("selected=\"selected\"").doesNotContain("class=\"scenario-loaded\"");
+		}
+
+		@Test
+		void loadingAScenarioFillsInItsAnswersAndDescribesIt() throws Exception {
+			MvcTestResult result = get("/?scenario=" + OIL);
+			assertThat(result).hasStatusOk().hasViewName(AdvisorController.VIEW_FORM);
+			String html = result.getResponse().getContentAsString();
+			assertThat(html).containsPattern("id=\"c-oil_price-low\"\\s+value=\"low\" checked")
+				.doesNotContainPattern("id=\"c-oil_price-medium\"\\s+value=\"medium\" checked")
+				.containsPattern("<option value=\"" + OIL + "\" selected=\"selected\">")
+				.contains("<span class=\"kind\">Loaded:</span> <span>What if oil prices collapsed before reforms?</span>")
+				.contains("World oil prices fall sharply")
+				.contains("Any answer it does not set keeps its early-2019")
+				.contains("The 3 answers it sets")
+				.containsPattern("What is the level of world oil prices\\?</span>\\s*<strong>Low</strong>");
+		}
+
+		@Test
+		void answersInTheQueryStringApplyOnTopOfTheScenario() throws Exception {
+			String html = html("/?scenario=" + OIL + "&western_engagement=high");
+			assertThat(html).containsPattern("id=\"c-oil_price-low\"\\s+value=\"low\" checked")
+				.containsPattern("id=\"c-western_engagement-high\"\\s+value=\"high\" checked");
+		}
+
+		@Test
+		void anUnknownScenarioIsANotFoundFormWithAMessage() throws Exception {
+			MvcTestResult result = get("/?scenario=2030-no-such-year");
+			assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasViewName(AdvisorController.VIEW_FORM);
+			String html = result.getResponse().getContentAsString();
+			assertThat(html).contains("There is no scenario &#39;2030-no-such-year&#39; in this rule pack.")
+				.contains("aria-describedby=\"scenario-error\"")
+				.containsPattern("id=\"c-oil_price-medium\"\\s+value=\"medium\" checked")
+				.doesNotContain("class=\"scenario-loaded\"");
+		}
+
+		@Test
+		void anUnknownScenarioIdIsShownAsTextNeverAsMarkup() throws Exception {
+			MvcTestResult result = AdvisorControllerTests.this.mvc.get().uri("/?scenario={id}", "<b>${7*7}</b>")
+				.exchange();
+			assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+			assertThat(result.getResponse().getContentAsString()).contains("&lt;b&gt;${7*7}&lt;/b&gt;")
+				.doesNotContain("<b>");
+		}
+
+		@Test
+		void choosingNoScenarioShowsTheEarly2019Form() throws Exception {
+			MvcTestResult result = get("/?scenario=");
+			assertThat(result).hasStatusOk();
+			assertThat(result.getResponse().getContentAsString())
+				.containsPattern("id=\"c-oil_price-medium\"\\s+value=\"medium\" checked")
+				.doesNotContain("scenario-error")
+				.doesNotContain("class=\"scenario-loaded\"");
+		}
+
+		@Test
+		void theAdvicePageEvaluatesAScenarioDirectlyAndSaysSo() throws Exception {
+			MvcTestResult result = get("/advice?scenario=" + OIL);
+			assertThat(result).hasStatusOk().hasViewName(AdvisorController.VIEW_RESULT);
+			String html = result.getResponse().getContentAsString();
+			assertThat(html.substring(0, html.indexOf("What does not apply")))
+				.contains("Economic collapse pitches the country into chaos");
+			assertThat(html).containsPattern("These are the conditions of the scenario\\s*<a href=\"/\\?scenario=" + OIL
+					+ "\">“What if oil prices collapsed before reforms\\?”</a>\\.");
+		}
+
+		@Test
+		void theFormsConditionsAreRecognisedAsTheScenarioTheyWereLoadedFrom() throws Exception {
+			// The form submits every answer and no scenario id: equal conditions are what tell the scenario.
+			String html = html("/advice?" + everyAnswerOf(OIL));
+			assertThat(html).contains("These are the conditions of the scenario")
+				.contains("“What if oil prices collapsed before reforms?”");
+		}
+
+		@Test
+		void onceAnAnswerIsChangedTheResultIsNoLongerTheScenarios() throws Exception {
+			String html = html("/advice?" + everyAnswerOf(OIL).replace("western_engagement=low", "western_engagement=high"));
+			assertThat(html).contains("Economic collapse pitches the country into chaos")
+				.doesNotContain("class=\"scenario-basis\"");
+		}
+
+		@Test
+		void aScenarioWithChangesIsNamedAsTheStartingPointWithTheNumberOfChanges() throws Exception {
+			String html = html("/advice?scenario=" + OIL + "&western_engagement=high&oil_price=high");
+			assertThat(html).contains("Started from the scenario")
+				.contains("“What if oil prices collapsed before reforms?”</a>; 2 answers differ from it.");
+			assertThat(html.substring(0, html.indexOf("What does not apply")))
+				.doesNotContain("Economic collapse pitches the country into chaos");
+		}
+
+		@Test
+		void anUnknownScenarioOnTheAdvicePageIsANotFoundForm() throws Exception {
+			MvcTestResult result = get("/advice?scenario=no-such-scenario");
+			assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasViewName(AdvisorController.VIEW_FORM);
+			assertThat(result.getResponse().getContentAsString()).contains("There is no scenario &#39;no-such-scenario&#39;");
+		}
+
+		@Test
+		void anInvalidAnswerOnTopOfAScenarioKeepsTheScenarioLoaded() throws Exception {
+			MvcTestResult result = get("/advice?scenario=" + OIL + "&western_engagement=lots");
+			assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasViewName(AdvisorController.VIEW_FORM);
+			assertThat(result.getResponse().getContentAsString()).contains("id=\"error-western_engagement\"")
+				.containsPattern("<option value=\"" + OIL + "\" selected=\"selected\">")
+				.containsPattern("id=\"c-oil_price-low\"\\s+value=\"low\" checked");
+		}
+
+		/** The query string the form submits when loaded with the scenario and left unchanged. */
+		private String everyAnswerOf(String id) {
+			RulePack pack = TestPacks.shipped().pack();
+			return pack.conditionsOf(pack.scenario(id).orElseThrow()).entrySet().stream()
+				.map((e) -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+		}
+
+		private MvcTestResult get(String uri) {
+			return AdvisorControllerTests.this.mvc.get().uri(uri).exchange();
+		}
+
+		private String html(String uri) throws Exception {
+			MvcTestResult result = get(uri);
+			assertThat(result).hasStatusOk();
+			return result.getResponse().getContentAsString();
 		}
 
 	}

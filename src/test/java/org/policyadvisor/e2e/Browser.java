@@ -103,6 +103,36 @@ final class Browser implements AutoCloseable {
 		this.driver.switchTo().activeElement().sendKeys(key);
 	}
 
+	/**
+	 * Focuses a select and moves through its options with the down arrow, as a keyboard user does, until the one
+	 * with the given value is chosen.
+	 */
+	void chooseWithArrowKeys(String selectId, String value) {
+		WebElement select = this.driver.findElement(By.id(selectId));
+		js("arguments[0].focus();", select);
+		int options = select.findElements(By.tagName("option")).size();
+		for (int i = 0; i < options && !value.equals(select.getDomProperty("value")); i++) {
+			this.driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+		}
+		if (!value.equals(select.getDomProperty("value"))) {
+			throw new IllegalStateException("The arrow keys did not reach option '" + value + "' of #" + selectId);
+		}
+	}
+
+	/** Presses Tab and returns the text of the element that gets focus. */
+	String tab() {
+		this.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+		return this.driver.switchTo().activeElement().getText();
+	}
+
+	void pressEnter() {
+		this.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+	}
+
+	boolean isChecked(String inputId) {
+		return this.driver.findElement(By.id(inputId)).isSelected();
+	}
+
 	void pressEnterOn(String css) {
 		WebElement element = this.driver.findElement(By.cssSelector(css));
 		js("arguments[0].focus();", element);

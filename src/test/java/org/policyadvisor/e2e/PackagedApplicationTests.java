@@ -88,6 +88,17 @@ class PackagedApplicationTests {
 		}
 
 		@Test
+		void scenariosAreServedFromTheJar() throws Exception {
+			HttpResponse<String> form = PackagedApplicationTests.this.app.get("/?scenario=what-if-oil-price-collapse");
+			assertThat(form.statusCode()).isEqualTo(200);
+			assertThat(form.body()).containsPattern("id=\"c-oil_price-low\"\\s+value=\"low\" checked");
+			HttpResponse<String> api = PackagedApplicationTests.this.app.get("/api/scenarios");
+			assertThat(api.statusCode()).isEqualTo(200);
+			assertThat(api.body()).contains("\"id\":\"2018-19-velvet-revolution\"", "\"id\":\"what-if-oil-price-collapse\"");
+			assertThat(PackagedApplicationTests.this.app.get("/?scenario=no-such-scenario").statusCode()).isEqualTo(404);
+		}
+
+		@Test
 		void unknownPagesAreAFriendlyNotFound() throws Exception {
 			HttpResponse<String> missing = PackagedApplicationTests.this.app.get("/no-such-page");
 			assertThat(missing.statusCode()).isEqualTo(404);
@@ -128,6 +139,48 @@ class PackagedApplicationTests {
 		}
 
 		@Test
+		void aKeyboardUserLoadsAScenarioAndSeesItsAdvice() throws Exception {
+			try (Browser browser = Browser.open()) {
+				browser.go(PackagedApplicationTests.this.app.url("/"));
+				browser.chooseWithArrowKeys("scenario", "what-if-oil-price-collapse");
+				assertThat(browser.tab()).isEqualTo("Load scenario");
+				browser.pressEnter();
+
+				assertThat(browser.currentUrl()).endsWith("/?scenario=what-if-oil-price-collapse");
+				assertThat(browser.isChecked("c-oil_price-low")).as("oil price low, as the scenario sets").isTrue();
+				assertThat(browser.isChecked("c-oil_price-medium")).isFalse();
+				assertThat(browser.attribute("#scenario option[selected]", "value"))
+					.isEqualTo("what-if-oil-price-collapse");
+				assertThat(browser.text(".scenario-loaded")).contains("What if oil prices collapsed before reforms?")
+					.contains("keeps its early-2019");
+				browser.openAllDetails();
+				browser.screenshot("form-scenario");
+				assertThat(browser.axeViolations()).as("accessibility violations on the form with a scenario").isEmpty();
+
+				// Unchanged, the form's answers are the scenario's, and the result says so.
+				browser.pressEnterOn(".conditions button[type=submit]");
+				assertThat(browser.text(".scenario-basis")).contains("These are the conditions of the scenario")
+					.contains("What if oil prices collapsed before reforms?");
+				assertThat(browser.text("section[aria-labelledby=risks-title]"))
+					.contains("Economic collapse pitches the country into chaos");
+				browser.screenshot("result-scenario");
+				assertThat(browser.axeViolations()).as("accessibility violations on the scenario's result").isEmpty();
+			}
+		}
+
+		@Test
+		void anUnknownScenarioIsExplainedOnTheForm() throws Exception {
+			try (Browser browser = Browser.open()) {
+				browser.go(PackagedApplicationTests.this.app.url("/?scenario=2030-no-such-year"));
+				assertThat(browser.text("#scenario-error")).contains("There is no scenario '2030-no-such-year'");
+				assertThat(browser.attribute("#scenario", "aria-describedby")).isEqualTo("scenario-error");
+				browser.screenshot("form-unknown-scenario");
+				assertThat(browser.axeViolations()).as("accessibility violations on the form with an unknown scenario")
+					.isEmpty();
+			}
+		}
+
+		@Test
 		void aFieldErrorIsAnnouncedAndLinked() throws Exception {
 			try (Browser browser = Browser.open()) {
 				browser.go(PackagedApplicationTests.this.app.url("/advice?oil_price=plenty"));
@@ -145,6 +198,16 @@ class PackagedApplicationTests {
 				browser.openAllDetails();
 				browser.screenshot("claims");
 				assertThat(browser.axeViolations()).as("accessibility violations on the claims matrix").isEmpty();
+			}
+		}
+
+		@Test
+		void theFormWithAScenarioReadsOnAPhone() throws Exception {
+			try (Browser browser = Browser.open(390, 844)) {
+				browser.go(PackagedApplicationTests.this.app.url("/?scenario=2018-19-velvet-revolution"));
+				browser.openAllDetails();
+				assertThat(browser.horizontalOverflow()).as("page wider than the phone screen").isFalse();
+				browser.screenshot("form-scenario-phone");
 			}
 		}
 

@@ -13,6 +13,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Every broken pack under {@code src/test/resources/packs/} is a copy of {@code minimal-valid} with one defect, and
@@ -66,7 +67,31 @@ class PackValidationTests {
 			new Case("drl-function", "rules.drl", 6, "'function boolean pressing(String value) {' is outside", 1),
 			new Case("value-list-unquoted", "rules.drl", 33,
 					"constraint 'value in (\"low\", medium)' in Condition(...) is outside the pack dialect", 1),
-			new Case("rule-name-quote", "rules.drl", 6, "a rule name must not contain \" or \\", 1));
+			new Case("rule-name-quote", "rules.drl", 6, "a rule name must not contain \" or \\", 1),
+			// Scenarios: each a copy of minimal-valid with a scenarios/ folder holding one defect.
+			new Case("scenario-unknown-field", "scenarios/engaged-west.yaml", 7, "Unrecognized property \"perod\"", 1),
+			new Case("scenario-unknown-condition", "scenarios/engaged-west.yaml", 9,
+					"sets condition 'russian_presure', which is not in conditions.yaml", 1),
+			new Case("scenario-value-not-allowed", "scenarios/engaged-west.yaml", 8,
+					"sets condition 'western_engagement' to 'mediun', which is not one of [low, medium, high]", 1),
+			new Case("scenario-unknown-conclusion", "scenarios/engaged-west.yaml", 12,
+					"expects conclusion 'risk_concesions', which is not in conclusions.yaml", 1),
+			new Case("scenario-holds-and-absent", "scenarios/engaged-west.yaml", 11,
+					"expects conclusion 'rec_west_engage' both to hold and to be absent", 1),
+			new Case("scenario-missing-title", "scenarios/engaged-west.yaml", 1, "missing title", 1),
+			new Case("scenario-missing-description", "scenarios/engaged-west.yaml", 4, "missing description", 1),
+			new Case("scenario-missing-kind", "scenarios/engaged-west.yaml", 1, "missing kind: historical or what-if",
+					1),
+			new Case("scenario-unknown-kind", "scenarios/engaged-west.yaml", 3,
+					"from String \"prediction\": not one of the values accepted", 1),
+			new Case("scenario-duplicate-condition", "scenarios/engaged-west.yaml", 10,
+					"Duplicate Object property \"western_engagement\"", 1),
+			new Case("scenario-duplicate-title", "scenarios/west-returns.yaml", 2,
+					"has the same title as scenarios/engaged-west.yaml", 1),
+			new Case("scenario-bad-id", "scenarios/Engaged West.yaml", 0,
+					"use lower-case letters and digits separated by - or _, e.g. engaged-west.yaml", 1),
+			new Case("scenario-yml-extension", "scenarios/engaged-west.yml", 0,
+					"scenario files end in .yaml; rename it to engaged-west.yaml", 1));
 
 	/** Defects only the compiler finds: the pack loads, and building its rule base fails. */
 	static final List<Case> BUILD_CASES = List.of(
@@ -124,9 +149,10 @@ class PackValidationTests {
 		List<String> packs = new PackReader(new PathMatchingResourcePatternResolver(), "classpath:packs/").packs();
 		List<String> covered = Stream.concat(LOAD_CASES.stream(), BUILD_CASES.stream()).map(Case::pack).toList();
 		assertThat(covered).doesNotHaveDuplicates();
-		// Valid packs: minimal-valid here, looping in RuleBaseTests (valid, but its rules defeat each other).
+		// Valid packs: minimal-valid and scenarios-valid here, looping in RuleBaseTests (valid, but its rules defeat
+		// each other).
 		assertThat(packs).containsExactlyInAnyOrderElementsOf(
-				Stream.concat(covered.stream(), Stream.of("minimal-valid", "looping")).toList());
+				Stream.concat(covered.stream(), Stream.of("minimal-valid", "scenarios-valid", "looping")).toList());
 	}
 
 	@Test
@@ -137,12 +163,64 @@ class PackValidationTests {
 			.containsExactly("rules.drl:6", "rules.drl:16", "rules.drl:27");
 		assertThat(pack.conditions()).hasSize(2);
 		assertThat(pack.conclusions()).hasSize(3);
+		// Scenarios are optional: a pack without a scenarios/ folder has none.
+		assertThat(pack.scenarios()).isEmpty();
 		RuleBase ruleBase = RuleBase.build(pack, 1_000);
 		// The chain R1.01 -> R1.02 -> R1.03 fires on the defaults: the rules compiled as the loader read them.
 		Evaluation evaluation = ruleBase.evaluate(pack.defaults());
 		assertThat(evaluation.findings()).extracting(Evaluation.Finding::conclusionId)
 			.containsExactly("balance_eroding", "risk_concessions", "rec_west_engage");
 		assertThat(evaluation.firedRules()).containsExactly("R1.01", "R1.02", "R1.03");
+	}
+
+	@Test
+	void scenariosAreReadInFileNameOrderWithWhatTheyChangeAndExpect() {
+		RulePack pack = TestPacks.testPack("scenarios-valid");
+		assertThat(pack.scenarios()).extracting(Scenario::id)
+			.containsExactly("2008-after-the-war", "what-if-engaged-west", "what-if-nothing-set");
+		Scenario war = pack.scenario("2008-after-the-war").orElseThrow();
+		assertThat(war.title()).isEqualTo("2008: after the war");
+		assertThat(war.kind()).isEqualTo(ScenarioKind.HISTORICAL);
+		assertThat(war.period()).isEqualTo("August 2008 onwards");
+		assertThat(war.source()).isEqualTo("§2 A section");
+		assertThat(war.description()).isEqualTo("A test scenario: the West disengages and Russia presses Baku.");
+		assertThat(war.file()).isEqualTo("scenarios/2008-after-the-war.yaml");
+		// A YAML boolean is read as the condition's value id.
+		assertThat(war.conditions()).containsExactly(entry("western_engagement", "low"),
+				entry("russian_pressure", "true"));
+		assertThat(war.holds()).containsExactly("balance_eroding", "risk_concessions", "rec_west_engage");
+		assertThat(war.absent()).isEmpty();
+		Scenario nothing = pack.scenario("what-if-nothing-set").orElseThrow();
+		assertThat(nothing.kind()).isEqualTo(ScenarioKind.WHAT_IF);
+		assertThat(nothing.period()).isNull();
+		assertThat(nothing.source()).isNull();
+		assertThat(nothing.conditions()).isEmpty();
+		assertThat(nothing.holds()).isEmpty();
+		assertThat(pack.scenario("no-such-scenario")).isEmpty();
+	}
+
+	@Test
+	void aScenarioSetsItsConditionsAndLeavesTheRestAtTheirDefaults() {
+		RulePack pack = TestPacks.testPack("scenarios-valid");
+		// russian_pressure defaults to true; the scenario changes only western_engagement.
+		assertThat(pack.conditionsOf(pack.scenario("what-if-engaged-west").orElseThrow()))
+			.containsExactly(entry("western_engagement", "high"), entry("russian_pressure", "true"));
+		assertThat(pack.conditionsOf(pack.scenario("what-if-nothing-set").orElseThrow()))
+			.isEqualTo(pack.defaults());
+		// The scenarios' expectations hold in this pack, so its scenarios are consistent fixtures.
+		RuleBase ruleBase = RuleBase.build(pack, 1_000);
+		for (Scenario s : pack.scenarios()) {
+			Evaluation e = ruleBase.evaluate(pack.conditionsOf(s));
+			assertThat(s.holds()).as(s.id()).allSatisfy((id) -> assertThat(e.holds(id)).as(id).isTrue());
+			assertThat(s.absent()).as(s.id()).allSatisfy((id) -> assertThat(e.holds(id)).as(id).isFalse());
+		}
+	}
+
+	@Test
+	void scenariosAreReadFromTheClasspathAsFromFiles() {
+		PackReader files = new PackReader(new PathMatchingResourcePatternResolver(), "file:src/test/resources/packs/");
+		assertThat(files.read("scenarios-valid").scenarios())
+			.isEqualTo(TestPacks.testPack("scenarios-valid").scenarios());
 	}
 
 	@Test
