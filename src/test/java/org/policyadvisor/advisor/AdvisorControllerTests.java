@@ -91,9 +91,12 @@ class AdvisorControllerTests {
 			assertThat(html).containsPattern("<form method=\"get\" action=\"/\" class=\"scenario-form\">")
 				.contains("<label for=\"scenario\">")
 				.contains("<select id=\"scenario\" name=\"scenario\">")
-				.containsPattern("<optgroup label=\"Moments in the paper\">\\s*<option value=\"2018-19-velvet-revolution\">"
+				// Historical moments first, in the order of their ids (and so of time), then the what-ifs.
+				.containsPattern("<optgroup label=\"Moments in the paper\">\\s*<option value=\"1992-93-elchibey\">")
+				.containsPattern("<option value=\"2018-19-velvet-revolution\">"
 						+ "2018–19: after Armenia&#39;s Velvet Revolution</option>\\s*</optgroup>")
-				.containsPattern("<optgroup label=\"What if…\">\\s*<option value=\"" + OIL + "\">")
+				.containsPattern("<optgroup label=\"What if…\">(\\s*<option value=\"[^\"]+\">[^<]*</option>)*"
+						+ "\\s*<option value=\"" + OIL + "\">")
 				.contains(">Load scenario</button>");
 			// Nothing is loaded yet, so no scenario is selected and none is described.
 			assertThat(html).doesNotContain("selected=\"selected\"").doesNotContain("class=\"scenario-loaded\"");

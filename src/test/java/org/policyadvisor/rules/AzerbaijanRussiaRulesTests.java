@@ -349,7 +349,8 @@ class AzerbaijanRussiaRulesTests {
 		@Test
 		void doesNotFireWhenBakuRejectsTheEaeuOutright() {
 			Evaluation evaluation = assertDoesNotFire("R6.08", "eaeu_stance", "rejected");
-			assertStillHolds(evaluation, "eaeu_drift", "R6.18");
+			// Migrant leverage (R6.18) does not push a Baku that has ruled membership out either.
+			assertThat(evaluation.firedRules()).doesNotContain("R6.18");
 		}
 
 		@Test
@@ -876,6 +877,11 @@ class AzerbaijanRussiaRulesTests {
 		@Test
 		void doesNotFireWhenMoscowDoesNotExpectMembership() {
 			assertDoesNotFire("R6.18", "russia_expects_membership", "false");
+		}
+
+		@Test
+		void doesNotFireWhenBakuRulesMembershipOut() {
+			assertDoesNotFire("R6.18", "eaeu_stance", "rejected");
 		}
 
 		@Test

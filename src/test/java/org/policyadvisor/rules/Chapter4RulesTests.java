@@ -120,6 +120,11 @@ class Chapter4RulesTests {
 		}
 
 		@Test
+		void doesNotFireWhenRussiaInvestsLittleInSoftPower() {
+			assertDoesNotFire("R4.03", "russian_soft_power_effort", "low");
+		}
+
+		@Test
 		void derivationIsNoStrongerThanTheRule() {
 			assertStrengthWithinRule("R4.03");
 		}
@@ -510,6 +515,11 @@ class Chapter4RulesTests {
 		void doesNotFireWhenMoscowDoesNotExpectMembership() {
 			Evaluation evaluation = assertDoesNotFire("R4.16", "russia_expects_membership", "false");
 			assertDoesNotHold(evaluation, "eaeu_drift");
+		}
+
+		@Test
+		void doesNotFireWhenBakuRulesMembershipOut() {
+			assertDoesNotFire("R4.16", "eaeu_stance", "rejected");
 		}
 
 		@Test
