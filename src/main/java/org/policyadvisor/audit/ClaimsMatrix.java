@@ -17,6 +17,7 @@ import org.policyadvisor.engine.PackDescriptor;
 import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RuleDef;
 import org.policyadvisor.engine.RulePack;
+import org.policyadvisor.engine.Scenario;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -42,10 +43,15 @@ public class ClaimsMatrix {
 	public record TestRef(String testClass, List<String> tests) {
 	}
 
-	public record Claim(RuleDef rule, PackDescriptor.Chapter chapter, List<TestRef> tests) {
+	/** A claim and what exercises it: the tests of its rule, and the pack's scenarios in which the rule fires. */
+	public record Claim(RuleDef rule, PackDescriptor.Chapter chapter, List<TestRef> tests, List<Scenario> scenarios) {
 
 		public int testCount() {
 			return this.tests.stream().mapToInt((t) -> t.tests().size()).sum();
+		}
+
+		public boolean exercisedByScenario() {
+			return !this.scenarios.isEmpty();
 		}
 
 	}
@@ -60,11 +66,16 @@ public class ClaimsMatrix {
 		Optional<Map<String, List<TestRef>>> index = readTestIndex(testIndex);
 		this.testIndexPresent = index.isPresent();
 		Map<String, List<TestRef>> tests = index.orElse(Map.of());
+		Map<String, List<Scenario>> firedIn = new HashMap<>();
+		for (Scenario scenario : this.pack.scenarios()) {
+			ruleBase.evaluate(this.pack.conditionsOf(scenario)).firedRules()
+				.forEach((id) -> firedIn.computeIfAbsent(id, (k) -> new ArrayList<>()).add(scenario));
+		}
 		PackDescriptor.Chapter unknown = new PackDescriptor.Chapter(-1, "Other");
 		this.claims = this.pack.rules().stream()
 			.sorted((a, b) -> compareIds(a.id(), b.id()))
 			.map((r) -> new Claim(r, this.pack.descriptor().chapterOf(r.id()).orElse(unknown),
-					tests.getOrDefault(r.id(), List.of())))
+					tests.getOrDefault(r.id(), List.of()), firedIn.getOrDefault(r.id(), List.of())))
 			.toList();
 	}
 
@@ -78,8 +89,25 @@ public class ClaimsMatrix {
 	}
 
 	public Map<PackDescriptor.Chapter, List<Claim>> byChapter() {
+		return byChapter(this.claims);
+	}
+
+	/** The claims no scenario of the pack exercises, by chapter: where a trainer's presets leave the paper untested. */
+	public Map<PackDescriptor.Chapter, List<Claim>> unexercisedByChapter() {
+		return byChapter(this.claims.stream().filter((c) -> !c.exercisedByScenario()).toList());
+	}
+
+	public long unexercisedCount() {
+		return this.claims.stream().filter((c) -> !c.exercisedByScenario()).count();
+	}
+
+	public int scenarioCount() {
+		return this.pack.scenarios().size();
+	}
+
+	private static Map<PackDescriptor.Chapter, List<Claim>> byChapter(List<Claim> claims) {
 		Map<PackDescriptor.Chapter, List<Claim>> grouped = new LinkedHashMap<>();
-		this.claims.forEach((c) -> grouped.computeIfAbsent(c.chapter(), (k) -> new ArrayList<>()).add(c));
+		claims.forEach((c) -> grouped.computeIfAbsent(c.chapter(), (k) -> new ArrayList<>()).add(c));
 		return grouped;
 	}
 

@@ -53,4 +53,22 @@ class ClaimsMatrixTests {
 		assertThat(matrix.claims()).allSatisfy((c) -> assertThat(c.tests()).isEmpty());
 	}
 
+	@Test
+	void recordsTheScenariosInWhichEachClaimFires() {
+		ClaimsMatrix matrix = new ClaimsMatrix(this.ruleBase, new ClassPathResource("rule-tests-sample.tsv"));
+		assertThat(matrix.scenarioCount()).isEqualTo(this.ruleBase.pack().scenarios().size()).isPositive();
+		// R0.08 (economic collapse) needs a low oil price: the oil-price what-if exercises it, the 2019 one does not.
+		ClaimsMatrix.Claim collapse = matrix.claims().stream().filter((c) -> c.rule().id().equals("R0.08"))
+			.findFirst().orElseThrow();
+		assertThat(collapse.scenarios()).extracting((s) -> s.id()).contains("what-if-oil-price-collapse")
+			.doesNotContain("2018-19-velvet-revolution");
+		// Each listed scenario really fires the rule.
+		assertThat(matrix.claims()).allSatisfy((c) -> assertThat(c.scenarios()).allSatisfy((s) -> assertThat(
+				this.ruleBase.evaluate(this.ruleBase.pack().conditionsOf(s)).firedRules()).contains(c.rule().id())));
+		assertThat(matrix.unexercisedCount())
+			.isEqualTo(matrix.claims().stream().filter((c) -> c.scenarios().isEmpty()).count());
+		assertThat(matrix.unexercisedByChapter().values()).allSatisfy(
+				(claims) -> assertThat(claims).allSatisfy((c) -> assertThat(c.exercisedByScenario()).isFalse()));
+	}
+
 }
