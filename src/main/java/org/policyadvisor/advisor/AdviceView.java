@@ -28,6 +28,9 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 	/** How deep the "why not" goes into conclusions that did not hold; deeper chains are summarised. */
 	private static final int WHY_NOT_DEPTH = 3;
 
+	private static final java.util.Comparator<FindingView> STRONGEST_FIRST = java.util.Comparator
+		.comparing(FindingView::strength).reversed();
+
 	record FindingView(ConclusionDef conclusion, Strength strength, List<DerivationView> derivations) {
 	}
 
@@ -110,6 +113,9 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 				String value = this.evaluation.conditions().get(c.id());
 				return new ChosenCondition(c, value, c.labelOf(value), !value.equals(defaults.get(c.id())));
 			}).toList();
+			// Strongest first, so that a long list opens on what the paper is surest of; ties keep catalogue order.
+			risks.sort(STRONGEST_FIRST);
+			recommendations.values().forEach((list) -> list.sort(STRONGEST_FIRST));
 			return new AdviceView(risks, recommendations, disputed, effects, absentRisks, absentRecommendations,
 					conditions, recommendationCount);
 		}
