@@ -1,5 +1,6 @@
 package org.policyadvisor.advisor;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Nested;
@@ -237,6 +238,21 @@ class AdvisorControllerTests {
 				.contains("Why this applies")
 				.contains("R6.05")
 				.contains("The first is Russia&#39;s potential to force policy change in respect of Nagorny Karabakh.");
+		}
+
+		@Test
+		void listsRisksStrongestFirst() throws Exception {
+			String html = AdvisorControllerTests.this.mvc.get().uri("/advice").exchange().getResponse()
+				.getContentAsString();
+			String risks = html.substring(html.indexOf("id=\"risks-title\""), html.indexOf("id=\"recs-title\""));
+			java.util.regex.Matcher headings = java.util.regex.Pattern
+				.compile("<h3><span>[^<]*</span>\\s*<span class=\"strength strength-(\\w+)\"").matcher(risks);
+			List<Integer> ranks = new java.util.ArrayList<>();
+			while (headings.find()) {
+				ranks.add(List.of("possible", "likely", "asserted").indexOf(headings.group(1)));
+			}
+			assertThat(ranks).hasSizeGreaterThan(3).doesNotContain(-1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+			assertThat(ranks.get(0)).isGreaterThan(ranks.get(ranks.size() - 1));
 		}
 
 		@Test
