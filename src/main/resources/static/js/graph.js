@@ -92,6 +92,11 @@
       });
     });
 
+    var focus = container.getAttribute('data-focus');
+    if (focus) {
+      select(cy, graph, nodesById, focus, false);
+    }
+
     cy.one('render', function () {
       container.setAttribute('data-highlighted', String(cy.nodes('.holds').length));
       container.setAttribute('data-fired', String(cy.edges('.fired').length));
@@ -159,11 +164,17 @@
     fillPanel(graph, nodesById, id);
     var scroller = container.parentNode;
     var p = node.position();
-    if (fromKeyboard && scroller) {
+    var box = scroller.getBoundingClientRect();
+    var visible = p.x >= scroller.scrollLeft && p.x <= scroller.scrollLeft + box.width
+      && p.y >= scroller.scrollTop && p.y <= scroller.scrollTop + box.height;
+    if (!visible) {
       scroller.scrollTo({
         left: Math.max(0, p.x - scroller.clientWidth / 2),
         top: Math.max(0, p.y - scroller.clientHeight / 2)
       });
+    }
+    if (fromKeyboard) {
+      // Keyboard and screen reader users chose from the text view: take them to what they asked for.
       panelTitle.focus();
     }
   }

@@ -54,6 +54,14 @@ public class CausalGraph {
 			return "condition".equals(this.kind);
 		}
 
+		public String kindLabel() {
+			return switch (this.kind) {
+				case "condition" -> "Condition";
+				case "disputed" -> "Belief the paper disputes";
+				default -> Character.toUpperCase(this.kind.charAt(0)) + this.kind.substring(1);
+			};
+		}
+
 	}
 
 	/** One premise of one rule, leading to one conclusion it produces. {@code negated}: "unless the premise holds". */

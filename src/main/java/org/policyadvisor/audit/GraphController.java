@@ -54,6 +54,8 @@ class GraphController {
 		String query = request.query();
 		model.addAttribute("apiQuery", query.isEmpty() ? "" : "?" + query);
 		model.addAttribute("adviceQuery", request.adviceQuery());
+		model.addAttribute("focus", (request.focus() != null
+				&& view.nodes().stream().anyMatch((n) -> n.node().id().equals(request.focus()))) ? request.focus() : null);
 		if (!request.errors().isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}

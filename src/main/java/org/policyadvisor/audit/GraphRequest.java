@@ -17,16 +17,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param given the condition values the query string carried, as given; kept to carry them on in links and forms
  * @param conditions every condition's value to evaluate, or {@code null} when nothing is to be highlighted or a value
  * is not valid
+ * @param focus the id of a condition or conclusion to show selected on the page, or {@code null}
  * @param errors a message per parameter whose value is not valid; what it asked for is then left out
  */
 record GraphRequest(CausalGraph.Selection selection, Scenario scenario, Map<String, String> given,
-		Map<String, String> conditions, Map<String, String> errors) {
+		Map<String, String> conditions, String focus, Map<String, String> errors) {
 
 	static final String THEME = "theme";
 
 	static final String VIEW = "view";
 
 	static final String SCENARIO = "scenario";
+
+	/** Selects a box once the page is drawn, as links from the rule catalogue do; the API ignores it. */
+	static final String FOCUS = "focus";
 
 	static final String VIEW_ALL = "all";
 
@@ -56,7 +60,8 @@ record GraphRequest(CausalGraph.Selection selection, Scenario scenario, Map<Stri
 			if (pack.condition(key).isPresent()) {
 				given.put(key, value);
 			}
-			else if (rejectUnknown && !key.equals(THEME) && !key.equals(VIEW) && !key.equals(SCENARIO)) {
+			else if (rejectUnknown && !key.equals(THEME) && !key.equals(VIEW) && !key.equals(SCENARIO)
+					&& !key.equals(FOCUS)) {
 				errors.put(key, "'" + shorten(key) + "' is neither a filter (theme, view, scenario) nor a condition.");
 			}
 		});
@@ -77,7 +82,12 @@ record GraphRequest(CausalGraph.Selection selection, Scenario scenario, Map<Stri
 		}
 		CausalGraph.Selection selection = new CausalGraph.Selection(errors.containsKey(THEME) ? null : theme,
 				firedOnly && conditions != null);
-		return new GraphRequest(selection, scenario, given, conditions, errors);
+		// A focus that names nothing is only a stale link: the page is still the page asked for, without a selection.
+		String focus = blankToNull(params.get(FOCUS));
+		if (focus != null && pack.condition(focus).isEmpty() && pack.conclusion(focus).isEmpty()) {
+			focus = null;
+		}
+		return new GraphRequest(selection, scenario, given, conditions, focus, errors);
 	}
 
 	public boolean highlighted() {

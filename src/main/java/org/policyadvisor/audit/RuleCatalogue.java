@@ -72,10 +72,10 @@ public class RuleCatalogue {
 
 		static String kindLabel(ConclusionKind kind) {
 			return switch (kind) {
-				case EFFECT -> "effect";
-				case RISK -> "risk";
-				case RECOMMENDATION -> "recommendation";
-				case DISPUTED -> "disputed belief";
+				case EFFECT -> "Effect";
+				case RISK -> "Risk";
+				case RECOMMENDATION -> "Recommendation";
+				case DISPUTED -> "Disputed belief";
 			};
 		}
 

@@ -148,6 +148,18 @@ class GraphControllerTests {
 	}
 
 	@Test
+	void aLinkCanAskForABoxToBeSelectedOnceDrawn() throws Exception {
+		assertThat(this.mvc.get().uri("/graph?theme=karabakh&focus=risk_karabakh_policy_forced").exchange()
+			.getResponse().getContentAsString()).contains("data-focus=\"risk_karabakh_policy_forced\"");
+		// A box not shown, or one that does not exist, is no selection rather than an error.
+		for (String uri : List.of("/graph?theme=economy&focus=risk_karabakh_policy_forced", "/graph?focus=nothing")) {
+			MvcTestResult result = this.mvc.get().uri(uri).exchange();
+			assertThat(result).hasStatusOk();
+			assertThat(result.getResponse().getContentAsString()).doesNotContain("data-focus");
+		}
+	}
+
+	@Test
 	void badFilterValuesAreExplainedOnThePageNotAServerError() throws Exception {
 		MvcTestResult result = this.mvc.get().uri("/graph?theme=mars&view=some&scenario=nope&oil_price=plenty").exchange();
 		assertThat(result).hasStatus(400).hasViewName(GraphController.VIEW_GRAPH);

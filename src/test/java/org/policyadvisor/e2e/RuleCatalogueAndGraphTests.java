@@ -53,6 +53,14 @@ class RuleCatalogueAndGraphTests {
 			browser.go(this.app.url("/rules/R6.05"));
 			assertThat(browser.currentUrl()).endsWith("/rules#R6.05");
 			browser.screenshot("rules-anchor");
+
+			// Each rule links to what it produces on the graph, selected there.
+			browser.pressEnterOn("[id='R6.05'] .rule-links a");
+			awaitDrawn(browser);
+			assertThat(browser.text("#panel-title").strip())
+				.isEqualTo("Russia forces a change in Azerbaijan's policy on Nagorny Karabakh");
+			assertThat(browser.text("#graph-panel-body")).contains("R6.05");
+			browser.screenshot("graph-focus");
 		}
 	}
 
