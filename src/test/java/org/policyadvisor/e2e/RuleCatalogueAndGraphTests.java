@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,14 +24,7 @@ class RuleCatalogueAndGraphTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.app = PackagedApplication.start();
-	}
-
-	@AfterAll
-	void stop() throws Exception {
-		if (this.app != null) {
-			this.app.close();
-		}
+		this.app = PackagedApplication.shared();
 	}
 
 	@Test
