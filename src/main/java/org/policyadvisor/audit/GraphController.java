@@ -1,9 +1,13 @@
 package org.policyadvisor.audit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -12,6 +16,7 @@ import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RuleDef;
 import org.policyadvisor.engine.RulePack;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,13 +37,35 @@ class GraphController {
 
 	static final String VIEW_GRAPH = "audit/graph";
 
+	/** Where the Cytoscape webjar names its version; its files are served under /webjars/cytoscape/{version}/. */
+	static final String CYTOSCAPE_PROPERTIES = "META-INF/maven/org.webjars.npm/cytoscape/pom.properties";
+
 	private final CausalGraph graph;
 
 	private final RuleBase ruleBase;
 
+	private final String cytoscapeVersion;
+
 	GraphController(CausalGraph graph, RuleBase ruleBase) {
 		this.graph = graph;
 		this.ruleBase = ruleBase;
+		this.cytoscapeVersion = webjarVersion(CYTOSCAPE_PROPERTIES);
+	}
+
+	/** Read once at start-up: a build without the webjar fails here, not on the first visit to the page. */
+	static String webjarVersion(String properties) {
+		Properties p = new Properties();
+		try (InputStream in = new ClassPathResource(properties).getInputStream()) {
+			p.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The Cytoscape webjar is missing: no " + properties, ex);
+		}
+		String version = p.getProperty("version");
+		if (version == null || !version.matches("[0-9A-Za-z.\\-]+")) {
+			throw new IllegalStateException("No usable version in " + properties + ": " + version);
+		}
+		return version;
 	}
 
 	@GetMapping("/graph")
@@ -50,6 +77,7 @@ class GraphController {
 		model.addAttribute("graph", view);
 		model.addAttribute("columns", view.columns());
 		model.addAttribute("themes", pack.descriptor().themes());
+		model.addAttribute("cytoscapeVersion", this.cytoscapeVersion);
 		model.addAttribute("scenarioOptions", pack.scenarios());
 		String query = request.query();
 		model.addAttribute("apiQuery", query.isEmpty() ? "" : "?" + query);
