@@ -28,6 +28,11 @@ class RuleCatalogueAndGraphTests {
 	}
 
 	@Test
+	void theClaimsMatrixLinksEachClaimToItsRule() throws Exception {
+		assertThat(this.app.get("/claims").body()).contains("href=\"/rules#R0.01\"");
+	}
+
+	@Test
 	void theCatalogueIsFilteredWithoutScriptAndIsAccessible() throws Exception {
 		try (Browser browser = Browser.open()) {
 			browser.go(this.app.url("/rules?kind=risk&strength=likely"));
@@ -103,6 +108,8 @@ class RuleCatalogueAndGraphTests {
 	void theResultPageLinksToItsConditionsOnTheGraph() throws Exception {
 		try (Browser browser = Browser.open()) {
 			browser.go(this.app.url("/advice?oil_price=low"));
+			// Every rule in an explanation links to the rule catalogue.
+			assertThat(browser.attribute("#risk_economic_collapse a.rule-id", "href")).isEqualTo("/rules#R0.08");
 			browser.pressEnterOn("#show-on-graph");
 			assertThat(browser.currentUrl()).contains("/graph?").contains("oil_price=low");
 			awaitDrawn(browser);
