@@ -125,6 +125,11 @@ final class Browser implements AutoCloseable {
 		return this.driver.switchTo().activeElement().getText();
 	}
 
+	/** The id of the element that has the keyboard focus; empty when it has none. */
+	String activeElementId() {
+		return this.driver.switchTo().activeElement().getDomAttribute("id");
+	}
+
 	void pressEnter() {
 		this.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 	}

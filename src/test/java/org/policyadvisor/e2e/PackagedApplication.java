@@ -32,6 +32,28 @@ final class PackagedApplication implements AutoCloseable {
 		this.startupMillis = startupMillis;
 	}
 
+	private static PackagedApplication shared;
+
+	/**
+	 * One application for every test class that needs no start-up arguments of its own: starting the jar takes a
+	 * good part of the browser tests' time. It stops when the test JVM exits.
+	 */
+	static synchronized PackagedApplication shared() throws Exception {
+		if (shared == null || !shared.process.isAlive()) {
+			PackagedApplication app = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					app.close();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			shared = app;
+		}
+		return shared;
+	}
+
 	/** Starts the jar named by the {@code app.jar} system property and waits until it serves the form. */
 	static PackagedApplication start(String... extraArgs) throws Exception {
 		String jar = System.getProperty("app.jar");

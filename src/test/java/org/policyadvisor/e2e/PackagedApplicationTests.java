@@ -2,7 +2,6 @@ package org.policyadvisor.e2e;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,8 @@ class PackagedApplicationTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.app = PackagedApplication.start();
+		this.app = PackagedApplication.shared();
 		System.out.printf("Packaged application: java -jar to first served page in %d ms%n", this.app.startupMillis());
-	}
-
-	@AfterAll
-	void stop() throws Exception {
-		if (this.app != null) {
-			this.app.close();
-		}
 	}
 
 	@Nested
