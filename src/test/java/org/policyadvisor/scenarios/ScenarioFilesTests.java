@@ -14,6 +14,7 @@ import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.Scenario;
 import org.policyadvisor.engine.ScenarioKind;
+import org.policyadvisor.engine.ScenarioVerdict;
 import org.policyadvisor.engine.TestPacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
