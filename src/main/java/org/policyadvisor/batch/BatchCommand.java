@@ -96,6 +96,9 @@ class BatchCommand implements CliCommand {
 			return usageError(err, ex.getMessage());
 		}
 		RulePack pack = this.ruleBase.pack();
+		if (!options.readsStandardInput() && Files.isDirectory(Path.of(options.in()))) {
+			return usageError(err, "cannot read " + options.in() + ": it is a folder");
+		}
 		TextInput input;
 		try {
 			input = new TextInput(new InputStreamReader(options.readsStandardInput() ? new KeptOpen(in)
@@ -294,7 +297,7 @@ class BatchCommand implements CliCommand {
 			boolean holds = failure.expected() == ScenarioVerdict.Expected.HOLDS;
 			err.println((holds ? "  - " : "  + ") + failure.named()
 					+ (holds ? " expected to hold, but does not:" : " expected absent, but holds:"));
-			failure.reasons().forEach((r) -> err.println("      " + r));
+			failure.explanation().forEach((r) -> err.println("      " + r));
 		}
 	}
 

@@ -20,8 +20,14 @@ record BatchOptions(String in, String out, BatchFormat inFormat, BatchFormat out
 			  --out FILE         where to write one result per scenario; - (the default) writes standard output
 			  --format F         the input's format when the file name does not say it (needed with --in -)
 			  --format-out F     the output's format (default: from the --out file's name, else the input's format)
-			Exit code: 0 every scenario valid and its expectations met, 1 a line invalid or an expectation not met,
-			2 bad usage.""";
+			A JSON line: {"id": "s1", "scenario": "<a scenario of the pack, as the base>", "conditions": {"oil_price":
+			  "low"}, "expect": {"holds": ["<conclusion id>"], "absent": [...]}}; all optional, omitted conditions
+			  take their defaults. A CSV file: a header row with an id column, a column per condition (an empty cell
+			  takes the default), optional scenario, expect_holds and expect_absent (conclusion ids separated by ;).
+			Results: JSON lines {"id", "line", "conditions", "conclusions", "firedRules", "expectations"}, or CSV
+			  with id, a column per kind of conclusion, passed and failures.
+			Exit code: 0 every scenario valid and its expectations met, 1 a line invalid or an expectation not met
+			  (each reported on standard error), 2 bad usage.""";
 
 	/** Bad usage: the message says what is wrong; the command prints it with the usage and exits with 2. */
 	static final class UsageException extends Exception {

@@ -37,8 +37,9 @@ public final class ScenarioVerdict {
 	 *
 	 * @param reasons one per rule: for {@link Expected#HOLDS}, the premises each rule that could produce the
 	 * conclusion did not meet; for {@link Expected#ABSENT}, what each rule that produced it matched
+	 * @param whyNot for {@link Expected#HOLDS}, the same as a tree; {@code null} otherwise
 	 */
-	public record Failure(String conclusionId, String title, Expected expected, List<String> reasons) {
+	public record Failure(String conclusionId, String title, Expected expected, List<String> reasons, WhyNot whyNot) {
 
 		public Failure {
 			reasons = List.copyOf(reasons);
@@ -53,6 +54,83 @@ public final class ScenarioVerdict {
 		public String message() {
 			return named() + ((this.expected == Expected.HOLDS) ? " did not hold: " : " held, but should be absent: ")
 					+ String.join("; ", this.reasons);
+		}
+
+		/**
+		 * The reasons one per line, an unmet conclusion's own reasons indented under the rule that needed it, for a
+		 * reader to follow a chain down to the conditions.
+		 */
+		public List<String> explanation() {
+			if (this.whyNot == null) {
+				return this.reasons;
+			}
+			List<String> lines = new ArrayList<>();
+			this.whyNot.render(0, lines);
+			return lines;
+		}
+
+	}
+
+	/** Why a conclusion does not hold: why each rule that could produce it did not fire; none if no rule can. */
+	public record WhyNot(List<RuleNotFired> rules) {
+
+		public WhyNot {
+			rules = List.copyOf(rules);
+		}
+
+		String inline() {
+			return this.rules.isEmpty() ? "no rule produces it"
+					: this.rules.stream().map(RuleNotFired::inline).collect(Collectors.joining("; "));
+		}
+
+		void render(int depth, List<String> lines) {
+			String indent = "  ".repeat(depth);
+			if (this.rules.isEmpty()) {
+				lines.add(indent + "no rule produces it");
+			}
+			for (RuleNotFired rule : this.rules) {
+				List<UnmetPremise> followed = rule.unmet().stream().filter((p) -> p.because() != null).toList();
+				lines.add(indent + rule.ruleId() + " needs "
+						+ rule.unmet().stream().map(UnmetPremise::text).collect(Collectors.joining(" and "))
+						+ (followed.isEmpty() ? "" : ":"));
+				for (UnmetPremise premise : followed) {
+					// With two unmet conclusions to follow, say which one each explanation is about.
+					if (followed.size() > 1) {
+						lines.add(indent + "  " + premise.id() + ":");
+						premise.because().render(depth + 2, lines);
+					}
+					else {
+						premise.because().render(depth + 1, lines);
+					}
+				}
+			}
+		}
+
+	}
+
+	/** A rule that could have produced a conclusion, and the premises it did not meet. */
+	public record RuleNotFired(String ruleId, List<UnmetPremise> unmet) {
+
+		public RuleNotFired {
+			unmet = List.copyOf(unmet);
+		}
+
+		String inline() {
+			return this.ruleId + " needs "
+					+ this.unmet.stream().map(UnmetPremise::inline).collect(Collectors.joining(" and "));
+		}
+
+	}
+
+	/**
+	 * A premise not met, in words ({@code oil_price low, scenario has high}). {@code because} follows an unmet
+	 * conclusion down; {@code null} where the explanation stops (a condition, a negated conclusion, the depth limit,
+	 * a cycle).
+	 */
+	public record UnmetPremise(String id, String text, WhyNot because) {
+
+		String inline() {
+			return (this.because == null) ? this.text : this.text + " (" + this.because.inline() + ")";
 		}
 
 	}
@@ -81,7 +159,10 @@ public final class ScenarioVerdict {
 		List<Failure> failures = new ArrayList<>();
 		for (String id : holds) {
 			if (!this.evaluation.holds(id)) {
-				failures.add(new Failure(id, title(id), Expected.HOLDS, whyNot(id, WHY_NOT_DEPTH, new HashSet<>())));
+				WhyNot whyNot = whyNot(id, WHY_NOT_DEPTH, new HashSet<>());
+				List<String> reasons = whyNot.rules().isEmpty() ? List.of(whyNot.inline())
+						: whyNot.rules().stream().map(RuleNotFired::inline).toList();
+				failures.add(new Failure(id, title(id), Expected.HOLDS, reasons, whyNot));
 			}
 		}
 		for (String id : absent) {
@@ -89,7 +170,8 @@ public final class ScenarioVerdict {
 					f.derivations().stream()
 						.map((d) -> d.ruleId() + " produced it from " + d.premises().stream()
 							.map(ScenarioVerdict::matched).collect(Collectors.joining(", ")))
-						.toList())));
+						.toList(),
+					null)));
 		}
 		return failures;
 	}
@@ -99,34 +181,28 @@ public final class ScenarioVerdict {
 			.orElseThrow(() -> new IllegalArgumentException("'" + id + "' is not a conclusion of this rule pack"));
 	}
 
-	private List<String> whyNot(String id, int depth, Set<String> visiting) {
+	private WhyNot whyNot(String id, int depth, Set<String> visiting) {
 		Evaluation.Absence absence = this.evaluation.absence(id).orElseThrow();
-		if (absence.attempts().isEmpty()) {
-			return List.of("no rule produces it");
-		}
 		visiting.add(id);
-		List<String> reasons = absence.attempts().stream()
-			.map((a) -> a.ruleId() + " needs " + a.unmet().stream().map((p) -> unmet(p, depth, visiting))
-				.collect(Collectors.joining(" and ")))
+		List<RuleNotFired> rules = absence.attempts().stream()
+			.map((a) -> new RuleNotFired(a.ruleId(), a.unmet().stream().map((p) -> unmet(p, depth, visiting))
+				.toList()))
 			.toList();
 		visiting.remove(id);
-		return reasons;
+		return new WhyNot(rules);
 	}
 
-	private String unmet(Evaluation.PremiseCheck check, int depth, Set<String> visiting) {
+	private UnmetPremise unmet(Evaluation.PremiseCheck check, int depth, Set<String> visiting) {
 		Premise p = check.premise();
 		if (p.isCondition()) {
-			return p.id() + (p.negated() ? " other than " : " ") + String.join(" or ", p.acceptedValues())
-					+ ", scenario has " + check.actual();
+			return new UnmetPremise(p.id(), p.id() + (p.negated() ? " other than " : " ")
+					+ String.join(" or ", p.acceptedValues()) + ", scenario has " + check.actual(), null);
 		}
 		if (p.negated()) {
-			return p.id() + " not to hold, which it does";
+			return new UnmetPremise(p.id(), p.id() + " not to hold, which it does", null);
 		}
-		String text = p.id() + " to hold, which it does not";
-		if (depth > 1 && !visiting.contains(p.id())) {
-			text += " (" + String.join("; ", whyNot(p.id(), depth - 1, visiting)) + ")";
-		}
-		return text;
+		WhyNot because = (depth > 1 && !visiting.contains(p.id())) ? whyNot(p.id(), depth - 1, visiting) : null;
+		return new UnmetPremise(p.id(), p.id() + " to hold, which it does not", because);
 	}
 
 	private static String matched(Evaluation.PremiseCheck check) {

@@ -167,13 +167,16 @@ class BatchCommandTests {
 		}
 
 		@Test
-		void aConclusionReachedThroughOthersIsExplainedDownToTheConditions() {
+		void aConclusionReachedThroughOthersIsExplainedDownToTheConditionsAsATree() {
 			Run run = runWithInput("{\"id\": \"engaged\", \"conditions\": {\"western_engagement\": \"high\"},"
 					+ " \"expect\": {\"holds\": [\"rec_west_engage_regionally\"]}}\n", "--in", "-", "--format", "jsonl");
 			assertThat(run.exit()).isEqualTo(1);
-			assertThat(run.errLines()).element(2).asString()
-				.startsWith("      R6.28 needs balance_eroding to hold, which it does not (R0.01 needs"
-						+ " western_engagement low, scenario has high; ");
+			assertThat(run.errLines()).startsWith("line 1 (engaged): 1 of 1 expectation not met",
+					"  - rec_west_engage_regionally (Re-engage in South Caucasus affairs) expected to hold, but does not:",
+					"      R6.28 needs balance_eroding to hold, which it does not:",
+					"        R0.01 needs western_engagement low, scenario has high",
+					"        R2.12 needs pro_western_balancing to hold, which it does not:",
+					"          R2.07 needs presidential_control_of_foreign_policy to hold, which it does not");
 		}
 
 		@Test
