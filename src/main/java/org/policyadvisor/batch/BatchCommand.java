@@ -140,7 +140,8 @@ class BatchCommand implements CliCommand {
 			CsvScenarioReader csv = CsvScenarioReader.open(input, this.maxLineLength);
 			csv.columns().stream()
 				.filter((c) -> !CsvScenarioReader.RESERVED.contains(c) && pack.condition(c).isEmpty())
-				.forEach((c) -> err.println("line 1: column '" + c + "' is not a condition of this rule pack, nor one of "
+				.forEach((c) -> err.println("line " + csv.headerLine() + ": column '" + c
+						+ "' is not a condition of this rule pack, nor one of "
 						+ String.join(", ", CsvScenarioReader.RESERVED) + "; rows that fill it are invalid"));
 			return csv;
 		}
@@ -302,7 +303,8 @@ class BatchCommand implements CliCommand {
 	}
 
 	private static String where(BatchLine line) {
-		return "line " + line.line() + (line.id().equals(BatchLine.defaultId(line.line())) ? "" : " (" + line.id() + ")");
+		boolean named = !line.id().equals(BatchLine.defaultId(line.line()));
+		return "line " + line.line() + (named ? " (" + line.id() + ")" : "");
 	}
 
 	private static int usageError(PrintStream err, String message) {

@@ -53,7 +53,8 @@ final class CsvRecords implements Closeable {
 			int c = this.input.read();
 			if (c < 0) {
 				if (inQuotes && problem == null) {
-					problem = "a quoted cell (column " + (cells.size() + 1) + ") is not closed before the end of the file";
+					problem = "a quoted cell (column " + (cells.size() + 1)
+							+ ") is not closed before the end of the file";
 				}
 				break;
 			}

@@ -40,9 +40,12 @@ final class CsvScenarioReader implements ScenarioReader {
 
 	private final List<String> columns;
 
-	private CsvScenarioReader(CsvRecords records, List<String> columns) {
+	private final int headerLine;
+
+	private CsvScenarioReader(CsvRecords records, List<String> columns, int headerLine) {
 		this.records = records;
 		this.columns = columns;
+		this.headerLine = headerLine;
 	}
 
 	/** Reads the header; an empty file has no columns and no rows. */
@@ -50,7 +53,7 @@ final class CsvScenarioReader implements ScenarioReader {
 		CsvRecords records = new CsvRecords(input, maxLength);
 		CsvRecords.Record header = records.next();
 		if (header == null) {
-			return new CsvScenarioReader(records, List.of());
+			return new CsvScenarioReader(records, List.of(), 0);
 		}
 		if (header.problem() != null) {
 			throw new BadHeaderException("line " + header.line() + ": the header row is not readable CSV: "
@@ -71,12 +74,17 @@ final class CsvScenarioReader implements ScenarioReader {
 			throw new BadHeaderException("line " + header.line() + ": the header row has no 'id' column (found: "
 					+ String.join(", ", columns) + ")");
 		}
-		return new CsvScenarioReader(records, columns);
+		return new CsvScenarioReader(records, columns, header.line());
 	}
 
 	/** The header's column names. */
 	List<String> columns() {
 		return this.columns;
+	}
+
+	/** The line the header row is on: the first that is not blank. */
+	int headerLine() {
+		return this.headerLine;
 	}
 
 	@Override

@@ -82,7 +82,8 @@ final class JsonLinesReader implements ScenarioReader {
 		}
 		catch (JacksonException ex) {
 			return BatchLine.unreadable(line, BatchLine.defaultId(line), BatchLine.Fields.JSON,
-					new BatchLine.Problem(null, "malformed JSON" + column(ex) + ": " + firstLine(ex.getOriginalMessage())));
+					new BatchLine.Problem(null,
+							"malformed JSON" + column(ex) + ": " + firstLine(ex.getOriginalMessage())));
 		}
 		if (!node.isObject()) {
 			return BatchLine.unreadable(line, BatchLine.defaultId(line), BatchLine.Fields.JSON,
@@ -123,7 +124,8 @@ final class JsonLinesReader implements ScenarioReader {
 							"not a field of expect, which has holds and absent")));
 			}
 			else {
-				problems.add(new BatchLine.Problem("expect", "must be an object: {\"holds\": [...], \"absent\": [...]}"));
+				problems.add(new BatchLine.Problem("expect",
+						"must be an object: {\"holds\": [...], \"absent\": [...]}"));
 			}
 		}
 		node.propertyNames().stream().filter((name) -> !FIELDS.contains(name))

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,17 +163,19 @@ class BatchCommandTests {
 			JsonNode weak = results.get(1).get("expectations");
 			assertThat(weak.get("passed").asBoolean()).isFalse();
 			assertThat(weak.get("failures").valueStream().map(JsonNode::asString)).containsExactly(
-					"risk_karabakh_policy_forced (Russia forces a change in Azerbaijan's policy on Nagorny Karabakh) did"
-							+ " not hold: R6.05 needs russian_power_projection medium or high, scenario has low");
+					"risk_karabakh_policy_forced (Russia forces a change in Azerbaijan's policy on Nagorny Karabakh)"
+							+ " did not hold: R6.05 needs russian_power_projection medium or high, scenario has low");
 		}
 
 		@Test
 		void aConclusionReachedThroughOthersIsExplainedDownToTheConditionsAsATree() {
 			Run run = runWithInput("{\"id\": \"engaged\", \"conditions\": {\"western_engagement\": \"high\"},"
-					+ " \"expect\": {\"holds\": [\"rec_west_engage_regionally\"]}}\n", "--in", "-", "--format", "jsonl");
+					+ " \"expect\": {\"holds\": [\"rec_west_engage_regionally\"]}}\n", "--in", "-", "--format",
+					"jsonl");
 			assertThat(run.exit()).isEqualTo(1);
 			assertThat(run.errLines()).startsWith("line 1 (engaged): 1 of 1 expectation not met",
-					"  - rec_west_engage_regionally (Re-engage in South Caucasus affairs) expected to hold, but does not:",
+					"  - rec_west_engage_regionally (Re-engage in South Caucasus affairs) expected to hold, but does"
+							+ " not:",
 					"      R6.28 needs balance_eroding to hold, which it does not:",
 					"        R0.01 needs western_engagement low, scenario has high",
 					"        R2.12 needs pro_western_balancing to hold, which it does not:",
@@ -378,19 +381,26 @@ class BatchCommandTests {
 		}
 
 		@Test
-		void anUnknownFormatIsBadUsage() {
-			assertThat(Map.of(
-					run("--in", FILES + "passing.jsonl", "--format", "xml"), "batch: unknown format 'xml' for --format: jsonl or csv",
-					run("--in", FILES + "passing.jsonl", "--format-out=yaml"), "batch: unknown format 'yaml' for --format-out: jsonl or csv",
-					run("--in", "scenarios.json"), "batch: cannot tell the format of 'scenarios.json' from its name: name it"
-							+ " .jsonl, .ndjson or .csv, or give --format jsonl|csv",
-					run("--in", "-"), "batch: say which format standard input holds: --format jsonl or --format csv",
-					run("--in", FILES + "passing.jsonl", "--threads", "4"), "batch: unknown argument '--threads'",
-					run("--in"), "batch: --in needs a value"))
-				.allSatisfy((result, message) -> {
-					assertThat(result.exit()).isEqualTo(2);
-					assertThat(result.errLines()).first().isEqualTo(message);
-				});
+		void anUnknownFormatOrArgumentOrAFolderIsBadUsage() {
+			Map<List<String>, String> messages = new LinkedHashMap<>();
+			messages.put(List.of("--in", FILES + "passing.jsonl", "--format", "xml"),
+					"batch: unknown format 'xml' for --format: jsonl or csv");
+			messages.put(List.of("--in", FILES + "passing.jsonl", "--format-out=yaml"),
+					"batch: unknown format 'yaml' for --format-out: jsonl or csv");
+			messages.put(List.of("--in", "scenarios.json"), "batch: cannot tell the format of 'scenarios.json' from its"
+					+ " name: name it .jsonl, .ndjson or .csv, or give --format jsonl|csv");
+			messages.put(List.of("--in", "-"),
+					"batch: say which format standard input holds: --format jsonl or --format csv");
+			messages.put(List.of("--in", FILES + "passing.jsonl", "--threads", "4"),
+					"batch: unknown argument '--threads'");
+			messages.put(List.of("--in"), "batch: --in needs a value");
+			messages.put(List.of("--in", "src", "--format", "csv"), "batch: cannot read src: it is a folder");
+			messages.forEach((args, message) -> {
+				Run run = run(args.toArray(String[]::new));
+				assertThat(run.exit()).as("exit code of %s", args).isEqualTo(2);
+				assertThat(run.errLines()).as("error of %s", args).first().isEqualTo(message);
+				assertThat(run.err()).contains("Usage: java -jar policy-advisor.jar batch");
+			});
 		}
 
 		@Test
@@ -455,7 +465,8 @@ class BatchCommandTests {
 			};
 			ByteArrayOutputStream err = new ByteArrayOutputStream();
 			int exit = BatchCommandTests.this.command.run(List.of("--in", "-", "--format", "jsonl"), generated,
-					new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+					new PrintStream(out, true, StandardCharsets.UTF_8),
+					new PrintStream(err, true, StandardCharsets.UTF_8));
 			assertThat(exit).isZero();
 			assertThat(writtenWhenHalfRead[0]).isPositive();
 			List<JsonNode> results = out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
