@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyadvisor.engine.RuleBase;
+import org.policyadvisor.engine.Scenario;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 import org.policyadvisor.engine.TestPacks;
 import org.policyadvisor.system.cli.CliCommand;
@@ -37,6 +38,10 @@ class BatchCommandTests {
 	private static final String FILES = "src/test/resources/batch/";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** An unknown scenario is answered with the pack's scenarios, which grow with the pack. */
+	private static final String SCENARIO_IDS = String.join(", ",
+			RULE_BASE.pack().scenarios().stream().map(Scenario::id).toList());
 
 	private final BatchCommand command = new BatchCommand(RULE_BASE);
 
@@ -198,7 +203,7 @@ class BatchCommandTests {
 					"line 5 (unknown-conclusion): invalid: expect.holds: 'balance_eroded' is not a conclusion of this"
 							+ " rule pack.",
 					"line 6 (unknown-scenario): invalid: scenario: 'what-if-oil-boom' is not a scenario of this rule"
-							+ " pack (it has 2018-19-velvet-revolution, what-if-oil-price-collapse).",
+							+ " pack (it has " + SCENARIO_IDS + ").",
 					"line 7: invalid: expected a JSON object {\"id\": ..., \"conditions\": {...}}, got array",
 					"line 8 (misspelt-field): invalid: conditons: not a field of a batch scenario, which has id,"
 							+ " scenario, conditions, expect",
@@ -279,7 +284,7 @@ class BatchCommandTests {
 					"line 5 (unknown-conclusion): invalid: expect_holds: 'balance_eroded' is not a conclusion of this"
 							+ " rule pack.",
 					"line 6 (unknown-scenario): invalid: scenario: 'what-if-oil-boom' is not a scenario of this rule"
-							+ " pack (it has 2018-19-velvet-revolution, what-if-oil-price-collapse).",
+							+ " pack (it has " + SCENARIO_IDS + ").",
 					"line 7 (short row): invalid: the row has 3 cells where the header has 6 columns",
 					"7 scenarios, 2 passed, 1 failed, 4 invalid");
 			// Standard output takes the input's format; a cell holding a comma stays quoted.
