@@ -1,6 +1,9 @@
 package org.policyadvisor.e2e;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -210,6 +213,40 @@ class PackagedApplicationTests {
 				assertThat(browser.horizontalOverflow()).as("page wider than the phone screen").isFalse();
 				browser.screenshot("result-phone");
 			}
+		}
+
+	}
+
+	/** {@code java -jar policy-advisor.jar batch ...}: a command run without the web server, as scripts and CI do. */
+	@Nested
+	class BatchFromTheCommandLine {
+
+		@Test
+		void evaluatesAFileWritesOneResultPerLineAndFailsOnAnUnmetExpectation() throws Exception {
+			Path out = Files.createTempFile(Path.of("target"), "batch-", ".out");
+			Path err = Files.createTempFile(Path.of("target"), "batch-", ".err");
+			String java = ProcessHandle.current().info().command().orElse("java");
+			Process process = new ProcessBuilder(java, "-jar", System.getProperty("app.jar"), "batch", "--in",
+					"src/test/resources/batch/failing.jsonl")
+				.redirectOutput(out.toFile())
+				.redirectError(err.toFile())
+				.start();
+			try {
+				assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("batch finished").isTrue();
+			}
+			finally {
+				process.destroyForcibly();
+			}
+			assertThat(process.exitValue()).isEqualTo(1);
+			// Standard output holds the results and nothing else: no banner, no log.
+			assertThat(Files.readAllLines(out)).hasSize(3)
+				.allSatisfy((line) -> assertThat(line).startsWith("{\"id\":\"").endsWith("}}"))
+				.anySatisfy((line) -> assertThat(line).startsWith("{\"id\":\"russia-weak\",\"line\":2,")
+					.contains("\"passed\":false"));
+			assertThat(Files.readString(err))
+				.contains("line 2 (russia-weak): 1 of 2 expectations not met\n  - risk_karabakh_policy_forced")
+				.contains("  + balance_eroding (")
+				.endsWith("3 scenarios, 1 passed, 2 failed, 0 invalid\n");
 		}
 
 	}

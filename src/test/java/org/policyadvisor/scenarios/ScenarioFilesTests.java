@@ -14,6 +14,7 @@ import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.Scenario;
 import org.policyadvisor.engine.ScenarioKind;
+import org.policyadvisor.engine.ScenarioVerdict;
 import org.policyadvisor.engine.TestPacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +116,29 @@ class ScenarioFilesTests {
 		Scenario scenario = scenario(Map.of("oil_price", "high"), List.of("balance_eroding"),
 				List.of("risk_economic_collapse"));
 		assertThat(ScenarioVerdict.failures(RULE_BASE, scenario)).isEmpty();
+	}
+
+	@Test
+	void anExplanationFollowsEachUnmetConclusionOnItsOwnLinesNamingItWhenARuleLacksSeveral() {
+		ScenarioVerdict.WhyNot noRule = new ScenarioVerdict.WhyNot(List.of());
+		ScenarioVerdict.WhyNot why = new ScenarioVerdict.WhyNot(List.of(
+				new ScenarioVerdict.RuleNotFired("R1.01", List.of(
+						new ScenarioVerdict.UnmetPremise("a", "a to hold, which it does not", noRule),
+						new ScenarioVerdict.UnmetPremise("x", "x high, scenario has low", null))),
+				new ScenarioVerdict.RuleNotFired("R1.02", List.of(
+						new ScenarioVerdict.UnmetPremise("a", "a to hold, which it does not", noRule),
+						new ScenarioVerdict.UnmetPremise("b", "b to hold, which it does not", noRule)))));
+		ScenarioVerdict.Failure failure = new ScenarioVerdict.Failure("c", "C", ScenarioVerdict.Expected.HOLDS,
+				List.of("R1.01 needs ...", "R1.02 needs ..."), why);
+		assertThat(failure.explanation()).containsExactly(
+				"R1.01 needs a to hold, which it does not and x high, scenario has low:",
+				"  no rule produces it",
+				"R1.02 needs a to hold, which it does not and b to hold, which it does not:",
+				"  a:",
+				"    no rule produces it",
+				"  b:",
+				"    no rule produces it");
+		assertThat(failure.message()).isEqualTo("c (C) did not hold: R1.01 needs ...; R1.02 needs ...");
 	}
 
 	private static Scenario scenario(Map<String, String> conditions, List<String> holds, List<String> absent) {
