@@ -26,6 +26,9 @@ public final class RulePack {
 
 	private final List<PackFile> drlFiles;
 
+	/** Rules by the conclusions they produce: every evaluation asks, for each conclusion that does not hold. */
+	private final Map<String, List<RuleDef>> producers;
+
 	private final Map<String, Scenario> scenarios;
 
 	RulePack(String folder, PackDescriptor descriptor, List<ConditionDef> conditions,
@@ -37,6 +40,12 @@ public final class RulePack {
 		this.rulesById = index(rules, RuleDef::id);
 		this.rulesByName = index(rules, RuleDef::name);
 		this.drlFiles = List.copyOf(drlFiles);
+		Map<String, List<RuleDef>> producers = new LinkedHashMap<>();
+		for (RuleDef rule : rules) {
+			rule.produces().forEach((id) -> producers.computeIfAbsent(id, (k) -> new java.util.ArrayList<>()).add(rule));
+		}
+		producers.replaceAll((id, list) -> List.copyOf(list));
+		this.producers = producers;
 		this.scenarios = index(scenarios, Scenario::id);
 	}
 
@@ -86,7 +95,7 @@ public final class RulePack {
 	}
 
 	public List<RuleDef> rulesProducing(String conclusionId) {
-		return this.rulesById.values().stream().filter((r) -> r.produces().contains(conclusionId)).toList();
+		return this.producers.getOrDefault(conclusionId, List.of());
 	}
 
 	public String themeTitle(String themeId) {

@@ -30,6 +30,10 @@ public final class CommandLine {
 	/** Returns the exit code; the caller exits with it. */
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
 		List<String> rest = Arrays.asList(args).subList(1, args.length);
+		// Log output goes to stderr, so that a command's results on stdout stay machine-readable whatever is logged:
+		// the console appender takes System.out as it is when logging starts.
+		PrintStream stdout = System.out;
+		System.setOut(System.err);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
@@ -49,6 +53,9 @@ public final class CommandLine {
 		catch (Exception ex) {
 			err.println("policy-advisor " + args[0] + ": " + ex.getMessage());
 			return 2;
+		}
+		finally {
+			System.setOut(stdout);
 		}
 	}
 
