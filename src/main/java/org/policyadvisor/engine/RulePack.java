@@ -28,6 +28,18 @@ public final class RulePack {
 
 	private final Map<String, Scenario> scenarios;
 
+	/**
+	 * The rules producing each conclusion, and the catalogues as lists: every evaluation explains each absent
+	 * conclusion from the rules producing it, and the verifier runs hundreds of thousands of evaluations.
+	 */
+	private final Map<String, List<RuleDef>> producers;
+
+	private final List<ConditionDef> conditionList;
+
+	private final List<ConclusionDef> conclusionList;
+
+	private final List<RuleDef> ruleList;
+
 	RulePack(String folder, PackDescriptor descriptor, List<ConditionDef> conditions,
 			List<ConclusionDef> conclusions, List<RuleDef> rules, List<PackFile> drlFiles, List<Scenario> scenarios) {
 		this.folder = folder;
@@ -38,6 +50,15 @@ public final class RulePack {
 		this.rulesByName = index(rules, RuleDef::name);
 		this.drlFiles = List.copyOf(drlFiles);
 		this.scenarios = index(scenarios, Scenario::id);
+		this.conditionList = List.copyOf(this.conditions.values());
+		this.conclusionList = List.copyOf(this.conclusions.values());
+		this.ruleList = List.copyOf(this.rulesById.values());
+		Map<String, List<RuleDef>> producers = new LinkedHashMap<>();
+		for (RuleDef rule : this.ruleList) {
+			rule.produces().forEach((id) -> producers.computeIfAbsent(id, (k) -> new java.util.ArrayList<>()).add(rule));
+		}
+		producers.replaceAll((id, list) -> List.copyOf(list));
+		this.producers = producers;
 	}
 
 	private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -54,15 +75,15 @@ public final class RulePack {
 	}
 
 	public List<ConditionDef> conditions() {
-		return List.copyOf(this.conditions.values());
+		return this.conditionList;
 	}
 
 	public List<ConclusionDef> conclusions() {
-		return List.copyOf(this.conclusions.values());
+		return this.conclusionList;
 	}
 
 	public List<RuleDef> rules() {
-		return List.copyOf(this.rulesById.values());
+		return this.ruleList;
 	}
 
 	public List<PackFile> drlFiles() {
@@ -86,7 +107,7 @@ public final class RulePack {
 	}
 
 	public List<RuleDef> rulesProducing(String conclusionId) {
-		return this.rulesById.values().stream().filter((r) -> r.produces().contains(conclusionId)).toList();
+		return this.producers.getOrDefault(conclusionId, List.of());
 	}
 
 	public String themeTitle(String themeId) {

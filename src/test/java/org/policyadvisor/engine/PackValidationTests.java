@@ -57,6 +57,9 @@ class PackValidationTests {
 			new Case("missing-conditions", "conditions.yaml", 0, "missing: every pack needs conditions.yaml", 1),
 			new Case("never-recommended-is-recommendation", "pack.yaml", 12,
 					"'rec_west_engage' is listed as never recommended, yet conclusions.yaml makes it a recommendation", 1),
+			new Case("conflict-unknown-conclusion", "pack.yaml", 12,
+					"conflict rec_west_engage / risk_concesions names 'risk_concesions', which is not in conclusions.yaml",
+					1),
 			// Found while writing these packs: the loader let them through, to a crash, a silent change of meaning or a
 			// compile error without a usable location.
 			new Case("misspelt-import", "rules.drl", 4,
