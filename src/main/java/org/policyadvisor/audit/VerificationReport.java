@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the {@link Verifier} found in a rule pack: whether and how each rule can fire, catalogue entries nothing
  * uses, cycles between conclusions, declared conflicts that can hold together, and what the pack's scenario files
@@ -58,10 +60,16 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 	public record Witness(Map<String, String> conditions, Map<String, String> changes) {
 
 		/** The query string of the result page for this scenario; omitted conditions take their defaults there. */
+		@JsonProperty
 		public String query() {
 			return this.changes.entrySet().stream()
 				.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 				.collect(Collectors.joining("&"));
+		}
+
+		/** The result page for this scenario, relative to the application. */
+		public String advicePath() {
+			return this.changes.isEmpty() ? "/advice" : "/advice?" + query();
 		}
 
 		/** The changes in words, for the command line: {@code oil_price=low, deportation_threat=true}. */
@@ -108,9 +116,15 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 
 	}
 
-	/** A declared conflict, and the scenario in which both conclusions hold if the search found one. */
-	public record ConflictCheck(String a, String b, String reason, Witness witness, String foundBy) {
+	/**
+	 * A declared conflict, and the scenario in which both conclusions hold if the search found one.
+	 * {@code ruledOut}: the backward search showed that every way of deriving one excludes the other, which holds
+	 * for every scenario, not only those the sweep evaluated.
+	 */
+	public record ConflictCheck(String a, String b, String reason, Witness witness, String foundBy,
+			boolean ruledOut) {
 
+		@JsonProperty
 		public boolean found() {
 			return this.witness != null;
 		}
@@ -133,11 +147,13 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 			rules = List.copyOf(rules);
 		}
 
+		@JsonProperty
 		public long rulesExercised() {
 			return this.rules.stream().filter(RuleCoverage::exercised).count();
 		}
 
 		/** The share of rules some scenario fires, from 0 to 1. */
+		@JsonProperty
 		public double ruleShare() {
 			return this.rules.isEmpty() ? 1 : (double) rulesExercised() / this.rules.size();
 		}
@@ -155,6 +171,7 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 		}
 
 		/** The ids of the rules no scenario fires, in pack order. */
+		@JsonProperty
 		public List<String> rulesNoScenarioFires() {
 			return this.rules.stream().filter((r) -> !r.exercised()).map(RuleCoverage::ruleId).toList();
 		}
@@ -212,6 +229,7 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 		return this.conflicts.stream().filter(ConflictCheck::found).toList();
 	}
 
+	@JsonProperty
 	public long rulesThatFire() {
 		return this.rules.stream().filter(RuleCheck::fires).count();
 	}
@@ -220,6 +238,7 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 	 * How many problems the verification found: rules without a witness, unused entries, cycles, conflicts that
 	 * can hold, and whether any scenario never settles. Coverage gaps are not problems of the rules.
 	 */
+	@JsonProperty
 	public int findingCount() {
 		return rulesThatCannotFire().size() + this.unusedConditions.size() + this.unproducedConclusions.size()
 				+ this.unreadEffects.size() + this.cycles.size() + conflictsFound().size()
@@ -227,6 +246,7 @@ public record VerificationReport(String pack, String packVersion, Instant comput
 	}
 
 	/** Every rule can fire and nothing else was found: the state a shipped pack must be in. */
+	@JsonProperty
 	public boolean clean() {
 		return findingCount() == 0;
 	}

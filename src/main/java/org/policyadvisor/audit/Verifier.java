@@ -156,12 +156,17 @@ public final class Verifier {
 		// 2. Declared conflicts: a directed search for both conclusions at once, then the sweep.
 		List<PackDescriptor.Conflict> declared = this.pack.descriptor().conflicts();
 		Map<PackDescriptor.Conflict, Witness> directed = new LinkedHashMap<>();
+		Set<PackDescriptor.Conflict> ruledOut = new HashSet<>();
 		for (PackDescriptor.Conflict conflict : declared) {
 			Predicate<Evaluation> both = (e) -> e.holds(conflict.a()) && e.holds(conflict.b());
 			Search search = new Search(both);
 			Goals goals = Goals.of(new Prove(conflict.a(), Set.of()), new Prove(conflict.b(), Set.of()));
 			if (search.solve(goals, this.fullMasks.clone(), Set.of(), Set.of())) {
 				directed.put(conflict, minimise(search.found, both));
+			}
+			else if (!search.gaveUp && search.candidates == 0) {
+				// Every way of deriving one of them excludes the other: no scenario, searched or not, has both.
+				ruledOut.add(conflict);
 			}
 		}
 		List<Timed> timed = new ArrayList<>();
@@ -173,8 +178,10 @@ public final class Verifier {
 			long index = sweep.firstFiring.get(rule.id());
 			if (outcome.reach != Reach.FIRES && index != Long.MAX_VALUE) {
 				Predicate<Evaluation> fires = (e) -> e.firedRules().contains(rule.id());
-				Witness w = minimise(sweep.source.scenario(index), fires);
-				outcomes.put(rule.id(), new RuleOutcome(Reach.FIRES, w, "sweep", null));
+				Witness w = confirmed(sweep.source.scenario(index), fires);
+				if (w != null) {
+					outcomes.put(rule.id(), new RuleOutcome(Reach.FIRES, w, "sweep", null));
+				}
 			}
 		}
 		List<RuleCheck> rules = new ArrayList<>();
@@ -184,6 +191,8 @@ public final class Verifier {
 					: o.reason;
 			rules.add(new RuleCheck(rule.id(), rule.claim(), rule.location(), o.reach, o.witness, o.foundBy, reason));
 		}
+		// In the paper's order, as the claims matrix lists them, rather than by file.
+		rules.sort((x, y) -> ClaimsMatrix.compareIds(x.ruleId(), y.ruleId()));
 
 		List<ConflictCheck> conflicts = new ArrayList<>();
 		for (PackDescriptor.Conflict conflict : declared) {
@@ -192,10 +201,11 @@ public final class Verifier {
 			int k = declared.indexOf(conflict);
 			if (w == null && sweep.firstConflict.get(k) != Long.MAX_VALUE) {
 				Predicate<Evaluation> both = (e) -> e.holds(conflict.a()) && e.holds(conflict.b());
-				w = minimise(sweep.source.scenario(sweep.firstConflict.get(k)), both);
-				foundBy = "sweep";
+				w = confirmed(sweep.source.scenario(sweep.firstConflict.get(k)), both);
+				foundBy = (w != null) ? "sweep" : null;
 			}
-			conflicts.add(new ConflictCheck(conflict.a(), conflict.b(), conflict.reason(), w, foundBy));
+			conflicts.add(new ConflictCheck(conflict.a(), conflict.b(), conflict.reason(), w, foundBy,
+					ruledOut.contains(conflict)));
 		}
 
 		Set<String> firing = new HashSet<>();
@@ -512,6 +522,22 @@ public final class Verifier {
 				return false;
 			}
 		});
+	}
+
+	/**
+	 * The minimised witness of what the sweep saw, after running {@link RuleBase#evaluate} on the scenario itself:
+	 * the sweep skips the explanation, so its finding counts only once the full evaluation agrees.
+	 */
+	private Witness confirmed(int[] scenario, Predicate<Evaluation> target) {
+		try {
+			if (!target.test(evaluate(valuesOf(scenario)))) {
+				return null;
+			}
+		}
+		catch (UnsettledEvaluationException ex) {
+			return null;
+		}
+		return minimise(scenario, target);
 	}
 
 	private Witness minimiseWhere(int[] scenario, Predicate<Map<String, String>> holds) {
@@ -919,6 +945,7 @@ public final class Verifier {
 			}
 			rules.add(new RuleCoverage(rule.id(), firedBy.get(rule.id()), premises));
 		}
+		rules.sort((x, y) -> ClaimsMatrix.compareIds(x.ruleId(), y.ruleId()));
 		return new Coverage(scenarios.stream().map(Scenario::id).toList(), rules);
 	}
 

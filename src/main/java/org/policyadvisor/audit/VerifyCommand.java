@@ -195,8 +195,8 @@ class VerifyCommand implements CliCommand {
 		}
 		if (!r.conflicts().isEmpty()) {
 			out.printf("%nDeclared conflicts:%n");
-			r.conflicts().forEach((c) -> out.printf("  %s %s / %s%n", c.found() ? "FOUND    " : "not found", c.a(),
-					c.b()));
+			r.conflicts().forEach((c) -> out.printf("  %-10s %s / %s%s%n", c.found() ? "FOUND" : "not found", c.a(),
+					c.b(), c.ruledOut() ? " (ruled out for every scenario by the backward search)" : ""));
 		}
 		List<String> uncovered = cov.rulesNoScenarioFires();
 		if (!uncovered.isEmpty()) {
