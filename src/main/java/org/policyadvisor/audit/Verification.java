@@ -1,5 +1,7 @@
 package org.policyadvisor.audit;
 
+import java.util.function.Supplier;
+
 import org.policyadvisor.engine.RuleBase;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Verification {
 
-	private final RuleBase ruleBase;
-
-	private final Verifier.Settings settings;
+	private final Supplier<VerificationReport> verifier;
 
 	private volatile VerificationReport report;
 
@@ -25,8 +25,12 @@ public class Verification {
 	}
 
 	Verification(RuleBase ruleBase, Verifier.Settings settings) {
-		this.ruleBase = ruleBase;
-		this.settings = settings;
+		this(() -> new Verifier(ruleBase, settings).verify());
+	}
+
+	/** {@code verifier} runs once, on the first call of {@link #report()}. */
+	Verification(Supplier<VerificationReport> verifier) {
+		this.verifier = verifier;
 	}
 
 	/** The report; the first caller computes it while any others wait for the same result. */
@@ -36,7 +40,7 @@ public class Verification {
 			synchronized (this) {
 				computed = this.report;
 				if (computed == null) {
-					computed = new Verifier(this.ruleBase, this.settings).verify();
+					computed = this.verifier.get();
 					this.report = computed;
 				}
 			}

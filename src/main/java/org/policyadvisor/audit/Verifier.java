@@ -120,7 +120,18 @@ public final class Verifier {
 
 	private final AtomicLong evaluations = new AtomicLong();
 
+	private final boolean backwardConflictSearch;
+
 	public Verifier(RuleBase ruleBase, Settings settings) {
+		this(ruleBase, settings, true);
+	}
+
+	/**
+	 * @param backwardConflictSearch whether to search for declared conflicts backwards from their conclusions before
+	 * the sweep; tests turn it off to see what the sweep finds on its own
+	 */
+	Verifier(RuleBase ruleBase, Settings settings, boolean backwardConflictSearch) {
+		this.backwardConflictSearch = backwardConflictSearch;
 		this.ruleBase = ruleBase;
 		this.pack = ruleBase.pack();
 		this.settings = settings;
@@ -157,7 +168,8 @@ public final class Verifier {
 		List<PackDescriptor.Conflict> declared = this.pack.descriptor().conflicts();
 		Map<PackDescriptor.Conflict, Witness> directed = new LinkedHashMap<>();
 		Set<PackDescriptor.Conflict> ruledOut = new HashSet<>();
-		for (PackDescriptor.Conflict conflict : declared) {
+		for (PackDescriptor.Conflict conflict : this.backwardConflictSearch ? declared
+				: List.<PackDescriptor.Conflict>of()) {
 			Predicate<Evaluation> both = (e) -> e.holds(conflict.a()) && e.holds(conflict.b());
 			Search search = new Search(both);
 			Goals goals = Goals.of(new Prove(conflict.a(), Set.of()), new Prove(conflict.b(), Set.of()));
