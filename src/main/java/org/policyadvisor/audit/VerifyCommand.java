@@ -125,8 +125,11 @@ class VerifyCommand implements CliCommand {
 			reports.add(report);
 		}
 		VerificationReport.Search s = reports.get(0).search();
-		out.printf(Locale.ROOT, "%nMedians of %d runs on %d cores (%s, %,d scenarios, %d threads, seed %d):%n", runs,
-				Runtime.getRuntime().availableProcessors(), s.mode(), s.sweepScenarios(), s.threads(), s.seed());
+		// The machine's load says how far the figures are the verifier's own: other processes share the cores.
+		double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		out.printf(Locale.ROOT, "%nMedians of %d runs on %d cores, Java %s, load average %.1f at the end (%s, %,d"
+				+ " scenarios, %d threads, seed %d):%n", runs, Runtime.getRuntime().availableProcessors(),
+				Runtime.version(), load, s.mode(), s.sweepScenarios(), s.threads(), s.seed());
 		out.printf(Locale.ROOT, "  full verification   %,d ms%n",
 				(long) median(reports.stream().mapToDouble((r) -> r.search().totalMillis()).toArray()));
 		out.printf(Locale.ROOT, "  sweep               %,d ms%n",

@@ -24,6 +24,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The compiled rule base of one pack. Built once; {@link #evaluate} is thread-safe and opens a new session per call.
@@ -42,6 +43,12 @@ public final class RuleBase {
 	private final KieBase kieBase;
 
 	private final int maxFirings;
+
+	/**
+	 * Sessions for {@link #conclusions}, reset and reused rather than built anew: a fresh session allocates the
+	 * memory of every node of the network, which costs about as much as running the rules. Created on first use.
+	 */
+	private volatile KieSessionsPool pool;
 
 	private RuleBase(RulePack pack, KieBase kieBase, int maxFirings) {
 		this.pack = pack;
@@ -154,6 +161,20 @@ public final class RuleBase {
 		return concluded;
 	}
 
+	private KieSessionsPool pool() {
+		KieSessionsPool sessions = this.pool;
+		if (sessions == null) {
+			synchronized (this) {
+				sessions = this.pool;
+				if (sessions == null) {
+					sessions = this.kieBase.newKieSessionsPool(2);
+					this.pool = sessions;
+				}
+			}
+		}
+		return sessions;
+	}
+
 	private Map<String, String> complete(Map<String, String> conditions) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (ConditionDef def : this.pack.conditions()) {
@@ -169,11 +190,14 @@ public final class RuleBase {
 	private record Run(Set<String> concluded, int firings) {
 	}
 
-	/** Runs the rules in a new session; {@code matched}, when given, collects the names of the rules that fired. */
+	/**
+	 * Runs the rules; {@code matched}, when given, collects the names of the rules that fired. Without it the session
+	 * comes from the pool: a pooled session is reset when it is returned, but listeners are best not left to that.
+	 */
 	private Run run(Map<String, String> values, Set<String> matched) {
 		Set<String> concluded = new HashSet<>();
 		int fired;
-		try (KieSession session = this.kieBase.newKieSession()) {
+		try (KieSession session = (matched != null) ? this.kieBase.newKieSession() : pool().newKieSession()) {
 			if (matched != null) {
 				session.addEventListener(new DefaultAgendaEventListener() {
 					@Override
