@@ -199,7 +199,7 @@ public final class Verifier {
 		List<RuleCheck> rules = new ArrayList<>();
 		for (RuleDef rule : this.pack.rules()) {
 			RuleOutcome o = outcomes.get(rule.id());
-			String reason = (o.reach == Reach.CANNOT_FIRE) ? cannotFireReason(rule, derivable, components, outcomes)
+			String reason = (o.reach == Reach.CANNOT_FIRE) ? cannotFireReason(rule, derivable, components)
 					: o.reason;
 			rules.add(new RuleCheck(rule.id(), rule.claim(), rule.location(), o.reach, o.witness, o.foundBy, reason));
 		}
@@ -649,8 +649,7 @@ public final class Verifier {
 		return null;
 	}
 
-	private String cannotFireReason(RuleDef rule, Set<String> derivable, List<Set<String>> components,
-			Map<String, RuleOutcome> outcomes) {
+	private String cannotFireReason(RuleDef rule, Set<String> derivable, List<Set<String>> components) {
 		String self = selfContradiction(rule);
 		if (self != null) {
 			return self;
