@@ -7,12 +7,14 @@ import java.util.List;
  * against which quotes are checked.
  */
 public record PackDescriptor(String id, String title, String version, String citation, String paper,
-		List<Theme> themes, List<Chapter> chapters, List<NeverRecommended> neverRecommended) {
+		List<Theme> themes, List<Chapter> chapters, List<NeverRecommended> neverRecommended,
+		List<Conflict> conflicts) {
 
 	public PackDescriptor {
 		themes = (themes == null) ? List.of() : List.copyOf(themes);
 		chapters = (chapters == null) ? List.of() : List.copyOf(chapters);
 		neverRecommended = (neverRecommended == null) ? List.of() : List.copyOf(neverRecommended);
+		conflicts = (conflicts == null) ? List.of() : List.copyOf(conflicts);
 	}
 
 	/** A part of the paper; rule ids start with its number ({@code R3.07} is in chapter 3). */
@@ -40,6 +42,13 @@ public record PackDescriptor(String id, String title, String version, String cit
 			related = (related == null) ? List.of() : List.copyOf(related);
 		}
 
+	}
+
+	/**
+	 * Two conclusions that contradict each other: no situation should make both hold. The verifier searches for
+	 * one that does; {@code reason} says why the paper treats them as incompatible.
+	 */
+	public record Conflict(String a, String b, String reason) {
 	}
 
 }

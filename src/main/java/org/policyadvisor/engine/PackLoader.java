@@ -145,6 +145,7 @@ public final class PackLoader {
 		checkRules(rules, conditions, conclusions);
 		if (descriptor != null && conclusions != null) {
 			checkNeverRecommended(descriptor, conclusions);
+			checkConflicts(descriptor, conclusions);
 		}
 		if (descriptor != null && !descriptor.chapters().isEmpty()) {
 			for (RuleDef rule : rules) {
@@ -620,6 +621,39 @@ public final class PackLoader {
 					problem(DESCRIPTOR, line, "never-recommended '" + never.id() + "' relates to recommendation '"
 							+ related + "': relate it to the risks or disputed beliefs that describe it");
 				}
+			}
+		}
+	}
+
+	/**
+	 * A declared conflict names two different conclusions of the pack and says why they contradict each other: the
+	 * verifier would otherwise search, and report clean, for a pair that cannot mean anything.
+	 */
+	private void checkConflicts(PackDescriptor descriptor, List<ConclusionDef> conclusions) {
+		Set<String> ids = new HashSet<>();
+		conclusions.forEach((c) -> ids.add(c.id()));
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < descriptor.conflicts().size(); i++) {
+			PackDescriptor.Conflict conflict = descriptor.conflicts().get(i);
+			int line = lineOfPath(DESCRIPTOR, "conflicts", i);
+			String pair = conflict.a() + " / " + conflict.b();
+			boolean named = requireText(DESCRIPTOR, line, "conclusion a of conflict " + (i + 1), conflict.a())
+					& requireText(DESCRIPTOR, line, "conclusion b of conflict " + (i + 1), conflict.b());
+			requireText(DESCRIPTOR, line, "reason of conflict " + pair, conflict.reason());
+			if (!named) {
+				continue;
+			}
+			for (String id : List.of(conflict.a(), conflict.b())) {
+				if (!ids.contains(id)) {
+					problem(DESCRIPTOR, line, "conflict " + pair + " names '" + id + "', which is not in "
+							+ CONCLUSIONS);
+				}
+			}
+			if (conflict.a().equals(conflict.b())) {
+				problem(DESCRIPTOR, line, "conflict " + pair + " names the same conclusion twice");
+			}
+			else if (!seen.add((conflict.a().compareTo(conflict.b()) < 0) ? pair : conflict.b() + " / " + conflict.a())) {
+				problem(DESCRIPTOR, line, "conflict " + pair + " is declared twice");
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * The compiled rule base of one pack. Built once; {@link #evaluate} is thread-safe and opens a new session per call.
@@ -41,6 +43,12 @@ public final class RuleBase {
 	private final KieBase kieBase;
 
 	private final int maxFirings;
+
+	/**
+	 * Sessions for {@link #conclusions}, reset and reused rather than built anew: a fresh session allocates the
+	 * memory of every node of the network, which costs about as much as running the rules. Created on first use.
+	 */
+	private volatile KieSessionsPool pool;
 
 	private RuleBase(RulePack pack, KieBase kieBase, int maxFirings) {
 		this.pack = pack;
@@ -134,6 +142,40 @@ public final class RuleBase {
 	 * Evaluates a complete, valid set of conditions (see {@link ConditionValidator}).
 	 */
 	public Evaluation evaluate(Map<String, String> conditions) {
+		Map<String, String> values = complete(conditions);
+		Set<String> matched = new LinkedHashSet<>();
+		Run run = run(values, matched);
+		requireConsistent(values, run.concluded());
+		return explain(values, matched, run.concluded(), run.firings());
+	}
+
+	/**
+	 * The ids of the conclusions that hold under a complete, valid set of conditions: {@link #evaluate} without the
+	 * explanation, for checks over many scenarios (the verifier's sweep), where explaining every conclusion that does
+	 * not hold costs more than running the rules.
+	 */
+	public Set<String> conclusions(Map<String, String> conditions) {
+		Map<String, String> values = complete(conditions);
+		Set<String> concluded = run(values, null).concluded();
+		requireConsistent(values, concluded);
+		return concluded;
+	}
+
+	private KieSessionsPool pool() {
+		KieSessionsPool sessions = this.pool;
+		if (sessions == null) {
+			synchronized (this) {
+				sessions = this.pool;
+				if (sessions == null) {
+					sessions = this.kieBase.newKieSessionsPool(2);
+					this.pool = sessions;
+				}
+			}
+		}
+		return sessions;
+	}
+
+	private Map<String, String> complete(Map<String, String> conditions) {
 		Map<String, String> values = new LinkedHashMap<>();
 		for (ConditionDef def : this.pack.conditions()) {
 			String value = conditions.get(def.id());
@@ -142,16 +184,28 @@ public final class RuleBase {
 			}
 			values.put(def.id(), value);
 		}
-		Map<String, List<Object>> matches = new LinkedHashMap<>();
+		return values;
+	}
+
+	private record Run(Set<String> concluded, int firings) {
+	}
+
+	/**
+	 * Runs the rules; {@code matched}, when given, collects the names of the rules that fired. Without it the session
+	 * comes from the pool: a pooled session is reset when it is returned, but listeners are best not left to that.
+	 */
+	private Run run(Map<String, String> values, Set<String> matched) {
 		Set<String> concluded = new HashSet<>();
 		int fired;
-		try (KieSession session = this.kieBase.newKieSession()) {
-			session.addEventListener(new DefaultAgendaEventListener() {
-				@Override
-				public void afterMatchFired(AfterMatchFiredEvent event) {
-					matches.put(event.getMatch().getRule().getName(), List.copyOf(event.getMatch().getObjects()));
-				}
-			});
+		try (KieSession session = (matched != null) ? this.kieBase.newKieSession() : pool().newKieSession()) {
+			if (matched != null) {
+				session.addEventListener(new DefaultAgendaEventListener() {
+					@Override
+					public void afterMatchFired(AfterMatchFiredEvent event) {
+						matched.add(event.getMatch().getRule().getName());
+					}
+				});
+			}
 			values.forEach((id, value) -> session.insert(new Condition(id, value)));
 			fired = session.fireAllRules(this.maxFirings);
 			if (fired >= this.maxFirings) {
@@ -160,8 +214,7 @@ public final class RuleBase {
 			Collection<?> facts = session.getObjects((o) -> o instanceof Concluded);
 			facts.forEach((f) -> concluded.add(((Concluded) f).id()));
 		}
-		requireConsistent(values, concluded);
-		return explain(values, matches, concluded, fired);
+		return new Run(concluded, fired);
 	}
 
 	/**
@@ -179,12 +232,11 @@ public final class RuleBase {
 		}
 	}
 
-	private Evaluation explain(Map<String, String> values, Map<String, List<Object>> matches, Set<String> concluded,
-			int fired) {
+	private Evaluation explain(Map<String, String> values, Set<String> matched, Set<String> concluded, int fired) {
 		// A firing supports a conclusion only if, in the final state, every premise it relied on still holds:
 		// truth maintenance may have withdrawn a conclusion it matched, or a negated one may have appeared since.
 		Map<String, List<RuleDef>> supporting = new HashMap<>();
-		for (String name : matches.keySet()) {
+		for (String name : matched) {
 			RuleDef rule = this.pack.ruleNamed(name).orElseThrow();
 			boolean stillHolds = rule.premises().stream().allMatch((p) -> p.holds(values, concluded));
 			if (stillHolds) {

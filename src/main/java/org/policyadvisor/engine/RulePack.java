@@ -26,10 +26,19 @@ public final class RulePack {
 
 	private final List<PackFile> drlFiles;
 
-	/** Rules by the conclusions they produce: every evaluation asks, for each conclusion that does not hold. */
+	private final Map<String, Scenario> scenarios;
+
+	/**
+	 * The rules producing each conclusion, and the catalogues as lists: every evaluation explains each absent
+	 * conclusion from the rules producing it, and the verifier runs hundreds of thousands of evaluations.
+	 */
 	private final Map<String, List<RuleDef>> producers;
 
-	private final Map<String, Scenario> scenarios;
+	private final List<ConditionDef> conditionList;
+
+	private final List<ConclusionDef> conclusionList;
+
+	private final List<RuleDef> ruleList;
 
 	RulePack(String folder, PackDescriptor descriptor, List<ConditionDef> conditions,
 			List<ConclusionDef> conclusions, List<RuleDef> rules, List<PackFile> drlFiles, List<Scenario> scenarios) {
@@ -40,13 +49,16 @@ public final class RulePack {
 		this.rulesById = index(rules, RuleDef::id);
 		this.rulesByName = index(rules, RuleDef::name);
 		this.drlFiles = List.copyOf(drlFiles);
+		this.scenarios = index(scenarios, Scenario::id);
+		this.conditionList = List.copyOf(this.conditions.values());
+		this.conclusionList = List.copyOf(this.conclusions.values());
+		this.ruleList = List.copyOf(this.rulesById.values());
 		Map<String, List<RuleDef>> producers = new LinkedHashMap<>();
-		for (RuleDef rule : rules) {
+		for (RuleDef rule : this.ruleList) {
 			rule.produces().forEach((id) -> producers.computeIfAbsent(id, (k) -> new java.util.ArrayList<>()).add(rule));
 		}
 		producers.replaceAll((id, list) -> List.copyOf(list));
 		this.producers = producers;
-		this.scenarios = index(scenarios, Scenario::id);
 	}
 
 	private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -63,15 +75,15 @@ public final class RulePack {
 	}
 
 	public List<ConditionDef> conditions() {
-		return List.copyOf(this.conditions.values());
+		return this.conditionList;
 	}
 
 	public List<ConclusionDef> conclusions() {
-		return List.copyOf(this.conclusions.values());
+		return this.conclusionList;
 	}
 
 	public List<RuleDef> rules() {
-		return List.copyOf(this.rulesById.values());
+		return this.ruleList;
 	}
 
 	public List<PackFile> drlFiles() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application as users run it: the packaged jar started with {@code java -jar} in its own process.
@@ -32,6 +33,8 @@ final class PackagedApplication implements AutoCloseable {
 		this.startupMillis = startupMillis;
 	}
 
+	static final int PAGE_RANDOM_SCENARIOS = 10_000;
+
 	private static PackagedApplication shared;
 
 	/**
@@ -40,7 +43,9 @@ final class PackagedApplication implements AutoCloseable {
 	 */
 	static synchronized PackagedApplication shared() throws Exception {
 		if (shared == null || !shared.process.isAlive()) {
-			PackagedApplication app = start();
+			// The verification page with 10,000 random scenarios rather than 100,000: the same code in a fraction of
+			// the time; the command-line test runs the full verification.
+			PackagedApplication app = start("--advisor.audit.random-scenarios=" + PAGE_RANDOM_SCENARIOS);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					app.close();
@@ -91,6 +96,38 @@ final class PackagedApplication implements AutoCloseable {
 		throw new IllegalStateException("The application did not serve / within 120 s; see " + log);
 	}
 
+	/** What a command of the jar printed, and its exit code. */
+	record CommandResult(int exitCode, String out, String err) {
+	}
+
+	/**
+	 * Runs {@code java -jar <the jar> <args>} as CI would, without the web server, and waits for it to exit.
+	 */
+	static CommandResult runCommand(Duration timeout, String... args) throws Exception {
+		String jar = System.getProperty("app.jar");
+		if (jar == null || !new File(jar).isFile()) {
+			throw new IllegalStateException("Set -Dapp.jar to the packaged application (run through `./mvnw verify`)");
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
+		command.addAll(List.of(args));
+		Path out = Files.createTempFile("policy-advisor-command", ".out");
+		Path err = Files.createTempFile("policy-advisor-command", ".err");
+		try {
+			Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+				.start();
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("'" + String.join(" ", args) + "' did not finish within " + timeout);
+			}
+			return new CommandResult(process.exitValue(), Files.readString(out), Files.readString(err));
+		}
+		finally {
+			Files.deleteIfExists(out);
+			Files.deleteIfExists(err);
+		}
+	}
+
 	String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
 	}
@@ -102,8 +139,13 @@ final class PackagedApplication implements AutoCloseable {
 
 	/** A GET as a browser sends it, asking for HTML. */
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return get(path, Duration.ofSeconds(30));
+	}
+
+	/** A GET that may take longer, such as the first request for the verification, which computes it. */
+	HttpResponse<String> get(String path, Duration timeout) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(timeout)
 			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

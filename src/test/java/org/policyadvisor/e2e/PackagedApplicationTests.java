@@ -3,6 +3,7 @@ package org.policyadvisor.e2e;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PackagedApplicationTests {
+
+	private static final int PAGE_RANDOM_SCENARIOS = PackagedApplication.PAGE_RANDOM_SCENARIOS;
 
 	private PackagedApplication app;
 
@@ -75,6 +78,16 @@ class PackagedApplicationTests {
 		}
 
 		@Test
+		void theVerificationIsServedAsAPageAndAsJson() throws Exception {
+			HttpResponse<String> json = PackagedApplicationTests.this.verification();
+			assertThat(json.statusCode()).isEqualTo(200);
+			assertThat(json.body()).contains("\"clean\":true", "\"randomScenarios\":" + PAGE_RANDOM_SCENARIOS);
+			HttpResponse<String> page = PackagedApplicationTests.this.app.get("/audit");
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("<strong>Clean.</strong>", "132 of 132");
+		}
+
+		@Test
 		void reportsHealthForContainerChecks() throws Exception {
 			HttpResponse<String> health = PackagedApplicationTests.this.app.get("/actuator/health");
 			assertThat(health.statusCode()).isEqualTo(200);
@@ -98,6 +111,52 @@ class PackagedApplicationTests {
 			HttpResponse<String> missing = PackagedApplicationTests.this.app.get("/no-such-page");
 			assertThat(missing.statusCode()).isEqualTo(404);
 			assertThat(missing.body()).contains("Page not found").doesNotContain("Whitelabel");
+		}
+
+	}
+
+	/**
+	 * The first request for the verification computes it, which can take longer than a page may: wait for it here,
+	 * so that the browser then gets the kept report.
+	 */
+	private HttpResponse<String> verification() throws Exception {
+		return this.app.get("/api/audit", Duration.ofMinutes(3));
+	}
+
+	/** {@code java -jar policy-advisor.jar verify}, as CI runs it. */
+	@Nested
+	class OnTheCommandLine {
+
+		@Test
+		void verifyPassesOnTheShippedPack() throws Exception {
+			PackagedApplication.CommandResult run = PackagedApplication.runCommand(Duration.ofMinutes(4), "verify");
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			assertThat(run.out()).contains("Verification of rule pack azerbaijan-russia-2019",
+					"Rules:      132 of 132 can fire", "Conflicts:  2 declared, 0 found",
+					"Unused:     0 conditions, 0 conclusions, 0 effects nobody reads", "Cycles:     0",
+					"(4,915 pairwise, 100,000 random, seed 2019)", "Result:     clean");
+			System.out.println(run.out().lines().filter((l) -> l.startsWith("Search:")).findFirst().orElse(""));
+		}
+
+		@Test
+		void verifyFailsOnAFlawedPackAndSaysWhy() throws Exception {
+			PackagedApplication.CommandResult run = PackagedApplication.runCommand(Duration.ofMinutes(2), "verify",
+					"--advisor.rules-location=file:src/test/resources/packs/", "--advisor.pack=audit-flawed");
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+			assertThat(run.out()).contains("Rules:      5 of 12 can fire", "Result:     21 findings",
+					"R1.03 (rules.drl:25) cannot fire: its premises contradict each other",
+					"risk_concessions and rec_talks (found by backward search) with talks=offered",
+					"orphan: read only by R1.03, which has no witness", "cycle_a → cycle_b → cycle_a");
+		}
+
+		@Test
+		void verifyRefusesAnUnknownArgument() throws Exception {
+			PackagedApplication.CommandResult run = PackagedApplication.runCommand(Duration.ofMinutes(2), "verify",
+					"--advisor.rules-location=file:src/test/resources/packs/", "--advisor.pack=audit-flawed",
+					"--random=many");
+			assertThat(run.exitCode()).isEqualTo(2);
+			assertThat(run.err()).contains("--random=many", "Usage: java -jar policy-advisor.jar verify");
+			assertThat(run.out()).isEmpty();
 		}
 
 	}
@@ -193,6 +252,29 @@ class PackagedApplicationTests {
 				browser.openAllDetails();
 				browser.screenshot("claims");
 				assertThat(browser.axeViolations()).as("accessibility violations on the claims matrix").isEmpty();
+			}
+		}
+
+		@Test
+		void theVerificationPageIsAccessible() throws Exception {
+			PackagedApplicationTests.this.verification();
+			try (Browser browser = Browser.open()) {
+				browser.go(PackagedApplicationTests.this.app.url("/audit"));
+				assertThat(browser.text(".verdict")).contains("Clean.");
+				browser.screenshot("verification");
+				browser.openAllDetails();
+				assertThat(browser.axeViolations()).as("accessibility violations on the verification").isEmpty();
+			}
+		}
+
+		@Test
+		void theVerificationPageReadsOnAPhone() throws Exception {
+			PackagedApplicationTests.this.verification();
+			try (Browser browser = Browser.open(390, 844)) {
+				browser.go(PackagedApplicationTests.this.app.url("/audit"));
+				browser.openAllDetails();
+				assertThat(browser.horizontalOverflow()).as("page wider than the phone screen").isFalse();
+				browser.screenshot("verification-phone");
 			}
 		}
 

@@ -57,6 +57,9 @@ class PackValidationTests {
 			new Case("missing-conditions", "conditions.yaml", 0, "missing: every pack needs conditions.yaml", 1),
 			new Case("never-recommended-is-recommendation", "pack.yaml", 12,
 					"'rec_west_engage' is listed as never recommended, yet conclusions.yaml makes it a recommendation", 1),
+			new Case("conflict-unknown-conclusion", "pack.yaml", 12,
+					"conflict rec_west_engage / risk_concesions names 'risk_concesions', which is not in conclusions.yaml",
+					1),
 			// Found while writing these packs: the loader let them through, to a crash, a silent change of meaning or a
 			// compile error without a usable location.
 			new Case("misspelt-import", "rules.drl", 4,
@@ -150,9 +153,42 @@ class PackValidationTests {
 		List<String> covered = Stream.concat(LOAD_CASES.stream(), BUILD_CASES.stream()).map(Case::pack).toList();
 		assertThat(covered).doesNotHaveDuplicates();
 		// Valid packs: minimal-valid and scenarios-valid here, looping in RuleBaseTests (valid, but its rules defeat
-		// each other).
-		assertThat(packs).containsExactlyInAnyOrderElementsOf(
-				Stream.concat(covered.stream(), Stream.of("minimal-valid", "scenarios-valid", "looping")).toList());
+		// each other), audit-flawed in VerifierTests (valid, with one flaw of each kind only the verifier finds).
+		assertThat(packs).containsExactlyInAnyOrderElementsOf(Stream
+			.concat(covered.stream(), Stream.of("minimal-valid", "scenarios-valid", "looping", "audit-flawed"))
+			.toList());
+	}
+
+	@Test
+	void aConflictNamesTwoDifferentConclusionsAndIsDeclaredOnce() throws Exception {
+		java.nio.file.Path folder = java.nio.file.Path.of("src/test/resources/packs/minimal-valid");
+		List<PackFile> files = new java.util.ArrayList<>();
+		try (Stream<java.nio.file.Path> paths = java.nio.file.Files.list(folder)) {
+			for (java.nio.file.Path path : paths.toList()) {
+				String content = java.nio.file.Files.readString(path);
+				if (path.getFileName().toString().equals(PackLoader.DESCRIPTOR)) {
+					content += """
+							conflicts:
+							  - a: rec_west_engage
+							    b: rec_west_engage
+							    reason: The same conclusion twice.
+							  - a: risk_concessions
+							    b: rec_west_engage
+							    reason: A pair.
+							  - a: rec_west_engage
+							    b: risk_concessions
+							    reason: The same pair, the other way round.
+							""";
+				}
+				files.add(new PackFile(path.getFileName().toString(), content));
+			}
+		}
+		PackValidationException ex = assertThatExceptionOfType(PackValidationException.class)
+			.isThrownBy(() -> PackLoader.load("conflicts", files))
+			.actual();
+		assertThat(ex.problems()).extracting((p) -> p.file() + ":" + p.line() + ": " + p.message()).containsExactly(
+				"pack.yaml:12: conflict rec_west_engage / rec_west_engage names the same conclusion twice",
+				"pack.yaml:18: conflict rec_west_engage / risk_concessions is declared twice");
 	}
 
 	@Test

@@ -45,6 +45,30 @@ class RuleBaseTests {
 	}
 
 	@Test
+	void conclusionsAgreeWithTheFullEvaluationScenarioAfterScenario() {
+		// conclusions() reuses pooled sessions: each must start clean, whatever the one before concluded.
+		RuleBase ruleBase = TestPacks.shipped();
+		java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+		for (int i = 0; i < 300; i++) {
+			Map<String, String> values = new HashMap<>();
+			ruleBase.pack().conditions()
+				.forEach((c) -> values.put(c.id(), c.valueIds().get(random.nextInt(c.values().size()))));
+			assertThat(ruleBase.conclusions(values)).as("scenario %d", i).containsExactlyInAnyOrderElementsOf(
+					ruleBase.evaluate(values).findings().stream().map(Evaluation.Finding::conclusionId).toList());
+		}
+	}
+
+	@Test
+	void aPooledSessionThatNeverSettledServesTheNextScenarioClean() {
+		RuleBase looping = RuleBase.build(TestPacks.testPack("looping"), 500);
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(UnsettledEvaluationException.class)
+				.isThrownBy(() -> looping.conclusions(Map.of("switch", "true")));
+			assertThat(looping.conclusions(Map.of("switch", "false"))).isEmpty();
+		}
+	}
+
+	@Test
 	void refusesIncompleteOrInvalidConditions() {
 		RuleBase shipped = TestPacks.shipped();
 		assertThatIllegalArgumentException().isThrownBy(() -> shipped.evaluate(Map.of("oil_price", "low")));
