@@ -72,6 +72,12 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Waits for an element of the next page: pressing Enter on a submit button does not wait for the page. */
+	void waitFor(String css) {
+		new org.openqa.selenium.support.ui.WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+	}
+
 	void go(String url) {
 		this.driver.get(url);
 	}

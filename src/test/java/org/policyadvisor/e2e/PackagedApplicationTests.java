@@ -177,6 +177,7 @@ class PackagedApplicationTests {
 				browser.chooseWithArrowKey("c-oil_price-medium", org.openqa.selenium.Keys.ARROW_LEFT);
 				// Enter in a field submits the form through its first button, "See the advice".
 				browser.pressEnterOn("#c-oil_price-low");
+				browser.waitFor("#risks-title");
 
 				assertThat(browser.currentUrl()).contains("/advice?").contains("oil_price=low");
 				assertThat(browser.text("#risks-title + p, section[aria-labelledby=risks-title]"))
@@ -199,6 +200,7 @@ class PackagedApplicationTests {
 				browser.chooseWithArrowKeys("scenario", "what-if-oil-price-collapse");
 				assertThat(browser.tab()).isEqualTo("Load scenario");
 				browser.pressEnter();
+				browser.waitFor(".scenario-loaded");
 
 				assertThat(browser.currentUrl()).endsWith("/?scenario=what-if-oil-price-collapse");
 				assertThat(browser.isChecked("c-oil_price-low")).as("oil price low, as the scenario sets").isTrue();
@@ -213,6 +215,7 @@ class PackagedApplicationTests {
 
 				// Unchanged, the form's answers are the scenario's, and the result says so.
 				browser.pressEnterOn(".conditions button[type=submit]");
+				browser.waitFor(".scenario-basis");
 				assertThat(browser.text(".scenario-basis")).contains("These are the conditions of the scenario")
 					.contains("What if oil prices collapsed before reforms?");
 				assertThat(browser.text("section[aria-labelledby=risks-title]"))

@@ -111,6 +111,7 @@ class RuleCatalogueAndGraphTests {
 			// Every rule in an explanation links to the rule catalogue.
 			assertThat(browser.attribute("#risk_economic_collapse a.rule-id", "href")).isEqualTo("/rules#R0.08");
 			browser.pressEnterOn("#show-on-graph");
+			browser.waitFor("#graph-canvas");
 			assertThat(browser.currentUrl()).contains("/graph?").contains("oil_price=low");
 			awaitDrawn(browser);
 			assertThat(Integer.parseInt(browser.attribute("#graph-canvas", "data-highlighted"))).isPositive();
