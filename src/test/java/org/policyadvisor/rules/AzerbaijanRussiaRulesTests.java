@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.policyadvisor.rules.RuleHarness.assertDoesNotFire;
 import static org.policyadvisor.rules.RuleHarness.assertFires;
 import static org.policyadvisor.rules.RuleHarness.assertStrengthWithinRule;
+import static org.policyadvisor.rules.RuleHarness.assertStillHolds;
 
 /**
  * One nested class per rule of the azerbaijan-russia-2019 pack. Each starts from the early-2019 situation (the
@@ -18,11 +19,6 @@ import static org.policyadvisor.rules.RuleHarness.assertStrengthWithinRule;
  */
 @DisplayName("Rules of the azerbaijan-russia-2019 pack")
 class AzerbaijanRussiaRulesTests {
-
-	private static void assertStillHolds(Evaluation evaluation, String conclusionId, String throughRule) {
-		assertThat(evaluation.finding(conclusionId)).as("'%s' should still hold through %s", conclusionId, throughRule)
-			.hasValueSatisfying((f) -> assertThat(f.derivations()).anyMatch((d) -> d.ruleId().equals(throughRule)));
-	}
 
 	// --- The balance between Russia and the West --------------------------------------------------------------
 

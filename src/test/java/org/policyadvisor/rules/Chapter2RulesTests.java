@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.policyadvisor.rules.RuleHarness.assertDoesNotFire;
 import static org.policyadvisor.rules.RuleHarness.assertFires;
 import static org.policyadvisor.rules.RuleHarness.assertStrengthWithinRule;
+import static org.policyadvisor.rules.RuleHarness.assertStillHolds;
+import static org.policyadvisor.rules.RuleHarness.assertDoesNotHold;
 
 /**
  * One nested class per rule encoding Chapter 2 of the paper ("Balancing Russia and the West") and the claims of the
@@ -60,15 +62,6 @@ class Chapter2RulesTests {
 			}
 		}
 		return merged;
-	}
-
-	private static void assertStillHolds(Evaluation evaluation, String conclusionId, String throughRule) {
-		assertThat(evaluation.finding(conclusionId)).as("'%s' should still hold through %s", conclusionId, throughRule)
-			.hasValueSatisfying((f) -> assertThat(f.derivations()).anyMatch((d) -> d.ruleId().equals(throughRule)));
-	}
-
-	private static void assertDoesNotHold(Evaluation evaluation, String conclusionId) {
-		assertThat(evaluation.holds(conclusionId)).as(conclusionId).isFalse();
 	}
 
 	// --- The early post-independence years (1991–93) ----------------------------------------------------------

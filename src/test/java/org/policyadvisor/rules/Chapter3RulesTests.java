@@ -11,6 +11,7 @@ import static org.policyadvisor.rules.RuleHarness.assertDoesNotFire;
 import static org.policyadvisor.rules.RuleHarness.assertFires;
 import static org.policyadvisor.rules.RuleHarness.assertStrengthWithinRule;
 import static org.policyadvisor.rules.RuleHarness.evaluate;
+import static org.policyadvisor.rules.RuleHarness.assertStillHolds;
 
 /**
  * One nested class per rule of chapter 3 of the paper, "Security Issues and Regional Integration" (R3.xx). Each
@@ -20,11 +21,6 @@ import static org.policyadvisor.rules.RuleHarness.evaluate;
  */
 @DisplayName("Rules of chapter 3: Security Issues and Regional Integration")
 class Chapter3RulesTests {
-
-	private static void assertStillHolds(Evaluation evaluation, String conclusionId, String throughRule) {
-		assertThat(evaluation.finding(conclusionId)).as("'%s' should still hold through %s", conclusionId, throughRule)
-			.hasValueSatisfying((f) -> assertThat(f.derivations()).anyMatch((d) -> d.ruleId().equals(throughRule)));
-	}
 
 	private static void assertGone(Evaluation evaluation, String conclusionId) {
 		assertThat(evaluation.holds(conclusionId)).as("'%s' should not hold", conclusionId).isFalse();

@@ -10,6 +10,8 @@ import static org.policyadvisor.rules.RuleHarness.assertDoesNotFire;
 import static org.policyadvisor.rules.RuleHarness.assertFires;
 import static org.policyadvisor.rules.RuleHarness.assertStrengthWithinRule;
 import static org.policyadvisor.rules.RuleHarness.evaluate;
+import static org.policyadvisor.rules.RuleHarness.assertStillHolds;
+import static org.policyadvisor.rules.RuleHarness.assertDoesNotHold;
 
 /**
  * One nested class per rule of §5, "Russian Soft Power in Azerbaijan". Each starts from the early-2019 situation
@@ -20,15 +22,6 @@ import static org.policyadvisor.rules.RuleHarness.evaluate;
  */
 @DisplayName("Rules of §5 Russian Soft Power in Azerbaijan")
 class Chapter5RulesTests {
-
-	private static void assertStillHolds(Evaluation evaluation, String conclusionId, String throughRule) {
-		assertThat(evaluation.finding(conclusionId)).as("'%s' should still hold through %s", conclusionId, throughRule)
-			.hasValueSatisfying((f) -> assertThat(f.derivations()).anyMatch((d) -> d.ruleId().equals(throughRule)));
-	}
-
-	private static void assertDoesNotHold(Evaluation evaluation, String conclusionId) {
-		assertThat(evaluation.holds(conclusionId)).as("'%s' should not hold", conclusionId).isFalse();
-	}
 
 	// --- The vacuum left by the West -------------------------------------------------------------------------
 

@@ -173,4 +173,14 @@ public final class RuleHarness {
 		return overrides;
 	}
 
+	/** Where a conclusion has other derivations, a rule's doesNotFire test checks it still holds through them. */
+	public static void assertStillHolds(Evaluation evaluation, String conclusionId, String throughRule) {
+		assertThat(evaluation.finding(conclusionId)).as("'%s' should still hold through %s", conclusionId, throughRule)
+			.hasValueSatisfying((f) -> assertThat(f.derivations()).anyMatch((d) -> d.ruleId().equals(throughRule)));
+	}
+
+	public static void assertDoesNotHold(Evaluation evaluation, String conclusionId) {
+		assertThat(evaluation.holds(conclusionId)).as("'%s' should not hold", conclusionId).isFalse();
+	}
+
 }
