@@ -68,6 +68,13 @@ public final class PackLoader {
 	private static final Pattern INSERT_LOGICAL = Pattern
 		.compile("insertLogical\\s*\\(\\s*new\\s+Concluded\\s*\\(\\s*\"([^\"]+)\"\\s*\\)\\s*\\)\\s*;");
 
+	/**
+	 * Conditions travel as query parameters (/advice?oil_price=low, /graph?...); these names are the pages' own
+	 * parameters beside them, so a condition may not take one.
+	 */
+	static final Set<String> RESERVED_CONDITION_IDS = Set.of("scenario", "expand", "theme", "view", "focus", "q",
+			"kind", "strength", "chapter", "unexercised");
+
 	private static final Set<String> REQUIRED_METADATA = Set.of("source", "quote", "strength");
 
 	private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -226,6 +233,10 @@ public final class PackLoader {
 			}
 			if (!seen.add(c.id())) {
 				problem(CONDITIONS, line, "condition id '" + c.id() + "' is duplicated");
+			}
+			if (RESERVED_CONDITION_IDS.contains(c.id())) {
+				problem(CONDITIONS, line, "condition id '" + c.id() + "' is reserved: the pages use it as a query"
+						+ " parameter beside the conditions (" + String.join(", ", RESERVED_CONDITION_IDS.stream().sorted().toList()) + ")");
 			}
 			requireText(CONDITIONS, line, "question of " + c.id(), c.question());
 			requireText(CONDITIONS, line, "help of " + c.id(), c.help());

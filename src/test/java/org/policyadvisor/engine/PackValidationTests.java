@@ -43,6 +43,8 @@ class PackValidationTests {
 					"conclusion 'risk_isolation' is produced by no rule", 1),
 			new Case("unread-effect", "conclusions.yaml", 3, "effect 'balance_eroding' is read by no rule", 1),
 			new Case("duplicate-rule-id", "rules2.drl", 6, "rule id R1.02 is duplicated (also at rules.drl:16)", 1),
+			new Case("reserved-condition-id", "conditions.yaml", 12,
+					"condition id 'scenario' is reserved: the pages use it as a query parameter", 1),
 			new Case("duplicate-condition-id", "conditions.yaml", 20, "condition id 'russian_pressure' is duplicated",
 					1),
 			new Case("default-not-in-values", "conditions.yaml", 8,
