@@ -101,7 +101,7 @@ public class RuleCatalogue {
 			kinds.add(c.kind());
 			produces.add(new Product(c, this.pack.themeTitle(c.theme()),
 					this.pack.rulesProducing(id).stream().filter((r) -> !r.id().equals(rule.id())).toList(),
-					this.pack.rules().stream().filter((r) -> r.reads().contains(id)).toList()));
+					this.pack.rulesReading(id)));
 		}
 		return new Entry(rule, chapter, reads, List.copyOf(produces), Set.copyOf(themes), Set.copyOf(kinds));
 	}

@@ -116,8 +116,6 @@ public final class Verifier {
 
 	private final int[] defaultValue;
 
-	private final Map<String, List<RuleDef>> producers = new HashMap<>();
-
 	private final AtomicLong evaluations = new AtomicLong();
 
 	private final boolean backwardConflictSearch;
@@ -146,9 +144,6 @@ public final class Verifier {
 			this.conditionIndex.put(c.id(), i);
 			this.fullMasks[i] = (1L << c.values().size()) - 1;
 			this.defaultValue[i] = c.valueIds().indexOf(c.defaultValue());
-		}
-		for (RuleDef rule : this.pack.rules()) {
-			rule.produces().forEach((id) -> this.producers.computeIfAbsent(id, (k) -> new ArrayList<>()).add(rule));
 		}
 	}
 
@@ -404,7 +399,7 @@ public final class Verifier {
 			}
 			Set<String> path = plus(p.path(), id);
 			Set<String> now = plus(established, id);
-			for (RuleDef producer : producers.getOrDefault(id, List.of())) {
+			for (RuleDef producer : Verifier.this.pack.rulesProducing(id)) {
 				if (solve(new Goals(new Fire(producer, path), rest), domains, now, blocked)) {
 					return true;
 				}
@@ -429,7 +424,7 @@ public final class Verifier {
 				return false;
 			}
 			Goals next = rest;
-			for (RuleDef producer : producers.getOrDefault(id, List.of())) {
+			for (RuleDef producer : Verifier.this.pack.rulesProducing(id)) {
 				next = new Goals(new BlockRule(producer, b.depth()), next);
 			}
 			return solve(next, domains, established, plus(blocked, id));
@@ -658,7 +653,7 @@ public final class Verifier {
 			if (p.isCondition() || p.negated() || derivable.contains(p.id())) {
 				continue;
 			}
-			List<RuleDef> makers = this.producers.getOrDefault(p.id(), List.of());
+			List<RuleDef> makers = this.pack.rulesProducing(p.id());
 			if (makers.isEmpty()) {
 				return "it needs conclusion '" + p.id() + "', which no rule produces";
 			}
@@ -849,7 +844,7 @@ public final class Verifier {
 	private List<UnusedEntry> unusedConditions(Set<String> firing) {
 		List<UnusedEntry> unused = new ArrayList<>();
 		for (ConditionDef c : this.conditions) {
-			List<String> readers = this.pack.rules().stream().filter((r) -> r.reads().contains(c.id()))
+			List<String> readers = this.pack.rulesReading(c.id()).stream()
 				.map(RuleDef::id).toList();
 			String reason = usage("read", readers, firing);
 			if (reason != null) {
@@ -862,7 +857,7 @@ public final class Verifier {
 	private List<UnusedEntry> unproducedConclusions(Set<String> firing) {
 		List<UnusedEntry> unused = new ArrayList<>();
 		for (ConclusionDef c : this.pack.conclusions()) {
-			List<String> makers = this.producers.getOrDefault(c.id(), List.of()).stream().map(RuleDef::id).toList();
+			List<String> makers = this.pack.rulesProducing(c.id()).stream().map(RuleDef::id).toList();
 			String reason = usage("produced", makers, firing);
 			if (reason != null) {
 				unused.add(new UnusedEntry(c.id(), c.title(), reason));
@@ -875,12 +870,12 @@ public final class Verifier {
 	private List<UnusedEntry> unreadEffects(Set<String> firing) {
 		List<UnusedEntry> unused = new ArrayList<>();
 		for (ConclusionDef c : this.pack.conclusions()) {
-			boolean canHold = this.producers.getOrDefault(c.id(), List.of()).stream()
+			boolean canHold = this.pack.rulesProducing(c.id()).stream()
 				.anyMatch((r) -> firing.contains(r.id()));
 			if (c.kind() != ConclusionKind.EFFECT || !canHold) {
 				continue;
 			}
-			List<String> readers = this.pack.rules().stream().filter((r) -> r.reads().contains(c.id()))
+			List<String> readers = this.pack.rulesReading(c.id()).stream()
 				.map(RuleDef::id).toList();
 			String reason = usage("read", readers, firing);
 			if (reason != null) {

@@ -21,9 +21,11 @@ public record PackDescriptor(String id, String title, String version, String cit
 	public record Chapter(int number, String title) {
 	}
 
+	private static final java.util.regex.Pattern RULE_CHAPTER = java.util.regex.Pattern.compile("^R(\\d+)\\.");
+
 	/** The chapter a rule id belongs to, by the number after the "R". */
 	public java.util.Optional<Chapter> chapterOf(String ruleId) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^R(\\d+)\\.").matcher(ruleId);
+		java.util.regex.Matcher m = RULE_CHAPTER.matcher(ruleId);
 		if (!m.find()) {
 			return java.util.Optional.empty();
 		}

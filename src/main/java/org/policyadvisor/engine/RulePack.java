@@ -34,6 +34,9 @@ public final class RulePack {
 	 */
 	private final Map<String, List<RuleDef>> producers;
 
+	/** Rules by the condition and conclusion ids their premises read: the audit pages ask for every entry. */
+	private final Map<String, List<RuleDef>> readers;
+
 	private final List<ConditionDef> conditionList;
 
 	private final List<ConclusionDef> conclusionList;
@@ -59,6 +62,12 @@ public final class RulePack {
 		}
 		producers.replaceAll((id, list) -> List.copyOf(list));
 		this.producers = producers;
+		Map<String, List<RuleDef>> readers = new LinkedHashMap<>();
+		for (RuleDef rule : this.ruleList) {
+			rule.reads().forEach((id) -> readers.computeIfAbsent(id, (k) -> new java.util.ArrayList<>()).add(rule));
+		}
+		readers.replaceAll((id, list) -> List.copyOf(list));
+		this.readers = readers;
 	}
 
 	private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
@@ -108,6 +117,11 @@ public final class RulePack {
 
 	public List<RuleDef> rulesProducing(String conclusionId) {
 		return this.producers.getOrDefault(conclusionId, List.of());
+	}
+
+	/** The rules that read a condition or conclusion in their premises. */
+	public List<RuleDef> rulesReading(String id) {
+		return this.readers.getOrDefault(id, List.of());
 	}
 
 	public String themeTitle(String themeId) {
