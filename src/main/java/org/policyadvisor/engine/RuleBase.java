@@ -1,15 +1,15 @@
 package org.policyadvisor.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.lang.model.SourceVersion;
 
@@ -20,14 +20,19 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 
 /**
- * The compiled rule base of one pack. Built once; {@link #evaluate} is thread-safe and opens a new session per call.
+ * The compiled rule base of one pack. Built once; {@link #evaluate} and {@link #conclusions} are thread-safe.
+ * <p>
+ * An evaluation inserts one {@code Condition} per catalogue condition into a pooled session, fires the rules, and
+ * reads back the conclusions; the explanation is then worked out from the pack alone. Results go through an
+ * {@link EvaluationCache}, keyed by this rule base's {@link #version()} and the conditions.
  */
 public final class RuleBase {
 
@@ -35,8 +40,20 @@ public final class RuleBase {
 
 	private static final String RESOURCES = "src/main/resources/";
 
-	private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern
-		.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+	private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?");
+
+	/**
+	 * A pooled session serves one evaluation on one thread at a time, so it need not synchronise its propagation
+	 * queue; this saves about a tenth of an evaluation.
+	 */
+	private static final KieSessionConfiguration SESSIONS;
+
+	static {
+		SESSIONS = KieServices.get().newKieSessionConfiguration();
+		SESSIONS.setOption(ThreadSafeOption.NO);
+	}
+
+	private static final ClassObjectFilter CONCLUDED = new ClassObjectFilter(Concluded.class);
 
 	private final RulePack pack;
 
@@ -44,34 +61,82 @@ public final class RuleBase {
 
 	private final int maxFirings;
 
+	private final long version;
+
+	private final PackIndex index;
+
+	private final EvaluationCache cache;
+
+	private final boolean precompiled;
+
 	/**
-	 * Sessions for {@link #conclusions}, reset and reused rather than built anew: a fresh session allocates the
-	 * memory of every node of the network, which costs about as much as running the rules. Created on first use.
+	 * Sessions reset and reused rather than built anew: a fresh session allocates the memory of every node of the
+	 * network, which costs about as much as running the rules. Created on first use.
 	 */
 	private volatile KieSessionsPool pool;
 
-	private RuleBase(RulePack pack, KieBase kieBase, int maxFirings) {
+	private RuleBase(RulePack pack, KieBase kieBase, int maxFirings, EvaluationCache cache, boolean precompiled) {
 		this.pack = pack;
 		this.kieBase = kieBase;
 		this.maxFirings = maxFirings;
+		this.version = BUILDS.incrementAndGet();
+		this.index = new PackIndex(pack);
+		this.cache = cache;
+		this.precompiled = precompiled;
 	}
 
 	/**
-	 * Compiles a validated pack. Throws {@link PackValidationException} with file and line for any compile error,
-	 * and when the compiled rule base does not hold exactly the rules the pack declares.
+	 * Builds a validated pack without a cache, from the model compiled at build time when there is one for exactly
+	 * this pack's DRL, else by compiling the DRL.
 	 */
 	public static RuleBase build(RulePack pack, int maxFirings) {
+		return build(pack, maxFirings, EvaluationCache.disabled(), true);
+	}
+
+	/**
+	 * Builds a validated pack. Throws {@link PackValidationException} with file and line for any compile error,
+	 * and when the rule base does not hold exactly the rules the pack declares.
+	 * @param usePrecompiled whether to load the model compiled at build time (see {@link PrecompiledModel}) when
+	 * its fingerprint matches the pack's DRL; otherwise, or when there is none, the DRL is compiled here
+	 */
+	public static RuleBase build(RulePack pack, int maxFirings, EvaluationCache cache, boolean usePrecompiled) {
+		KieBase kieBase = usePrecompiled ? PrecompiledModel.load(pack).orElse(null) : null;
+		boolean precompiled = kieBase != null;
+		if (kieBase == null) {
+			kieBase = compile(pack);
+		}
+		long compiled = kieBase.getKiePackages().stream().mapToLong((p) -> p.getRules().size()).sum();
+		if (compiled != pack.rules().size()) {
+			throw new PackValidationException(pack.folder(), List.of(new PackProblem(pack.folder(), 0,
+					"the rule base holds " + compiled + " rules where the pack declares " + pack.rules().size())));
+		}
+		return new RuleBase(pack, kieBase, maxFirings, cache, precompiled);
+	}
+
+	private static KieBase compile(RulePack pack) {
 		KieServices ks = KieServices.get();
-		KieFileSystem kfs = ks.newKieFileSystem();
 		// Each build gets its own release id, so that packs built in one JVM (tests, reloads) never share a module.
 		ReleaseId releaseId = ks.newReleaseId("org.policyadvisor.packs", pack.folder(),
 				"1.0." + BUILDS.incrementAndGet());
+		compileModule(pack, releaseId);
+		KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+		ks.getRepository().removeKieModule(releaseId);
+		return kieBase;
+	}
+
+	/**
+	 * Compiles the pack's DRL to the executable model, as a module in the Kie repository under {@code releaseId}.
+	 * Throws {@link PackValidationException} with file and line for each problem.
+	 */
+	static KieBuilder compileModule(RulePack pack, ReleaseId releaseId) {
+		KieServices ks = KieServices.get();
+		KieFileSystem kfs = ks.newKieFileSystem();
 		kfs.generateAndWritePomXML(releaseId);
 		List<PackProblem> problems = new ArrayList<>();
 		for (PackFile drl : pack.drlFiles()) {
 			// The executable model generates Java in the DRL's package: a keyword or other non-name there makes code
 			// generation throw, naming neither file nor line.
-			java.util.regex.Matcher m = PACKAGE.matcher(drl.content());
+			Matcher m = PACKAGE.matcher(drl.content());
 			if (m.find() && !SourceVersion.isName(m.group(1))) {
 				int line = (int) drl.content().substring(0, m.start(1)).chars().filter((c) -> c == '\n').count() + 1;
 				problems.add(new PackProblem(drl.name(), line, "does not compile: package " + m.group(1)
@@ -84,7 +149,7 @@ public final class RuleBase {
 		for (PackFile drl : pack.drlFiles()) {
 			// DRL outside src/main/resources/ is silently ignored by the builder.
 			kfs.write(ks.getResources()
-				.newByteArrayResource(drl.content().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.newByteArrayResource(drl.content().getBytes(StandardCharsets.UTF_8))
 				.setSourcePath(RESOURCES + packagePath(drl.content()) + drl.name())
 				.setResourceType(ResourceType.DRL));
 		}
@@ -113,16 +178,10 @@ public final class RuleBase {
 			}
 		}
 		if (!problems.isEmpty()) {
+			ks.getRepository().removeKieModule(releaseId);
 			throw new PackValidationException(pack.folder(), problems);
 		}
-		KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-		ks.getRepository().removeKieModule(releaseId);
-		long compiled = kieBase.getKiePackages().stream().mapToLong((p) -> p.getRules().size()).sum();
-		if (compiled != pack.rules().size()) {
-			throw new PackValidationException(pack.folder(), List.of(new PackProblem(pack.folder(), 0,
-					"the rule base holds " + compiled + " rules where the pack declares " + pack.rules().size())));
-		}
-		return new RuleBase(pack, kieBase, maxFirings);
+		return builder;
 	}
 
 	private static String firstLine(String text) {
@@ -130,7 +189,7 @@ public final class RuleBase {
 	}
 
 	private static String packagePath(String drl) {
-		java.util.regex.Matcher m = PACKAGE.matcher(drl);
+		Matcher m = PACKAGE.matcher(drl);
 		return m.find() ? m.group(1).replace('.', '/') + "/" : "";
 	}
 
@@ -139,26 +198,47 @@ public final class RuleBase {
 	}
 
 	/**
-	 * Evaluates a complete, valid set of conditions (see {@link ConditionValidator}).
+	 * Tells this rule base from every other built in this JVM, the same pack built twice included: the cache keys
+	 * results by it, so that no two rule bases share an entry.
+	 */
+	public long version() {
+		return this.version;
+	}
+
+	/** Whether the rules came from the model compiled at build time rather than from compiling the DRL here. */
+	public boolean precompiled() {
+		return this.precompiled;
+	}
+
+	public EvaluationCache cache() {
+		return this.cache;
+	}
+
+	/**
+	 * Evaluates a complete, valid set of conditions (see {@link ConditionValidator}): the conclusions that hold,
+	 * each with its derivations, and why each of the others does not. The result is immutable and may be shared.
 	 */
 	public Evaluation evaluate(Map<String, String> conditions) {
-		Map<String, String> values = complete(conditions);
-		Set<String> matched = new LinkedHashSet<>();
-		Run run = run(values, matched);
-		requireConsistent(values, run.concluded());
-		return explain(values, matched, run.concluded(), run.firings());
+		byte[] codes = this.index.encode(conditions);
+		EvaluationCache.Key key = new EvaluationCache.Key(this.version, codes);
+		return this.cache.explanation(key, () -> {
+			EvaluationCache.Outcome outcome = this.cache.outcome(key, () -> run(codes));
+			outcome.requireSettled();
+			return explain(codes, outcome);
+		});
 	}
 
 	/**
 	 * The ids of the conclusions that hold under a complete, valid set of conditions: {@link #evaluate} without the
-	 * explanation, for checks over many scenarios (the verifier's sweep), where explaining every conclusion that does
-	 * not hold costs more than running the rules.
+	 * explanation, for checks over many scenarios (the verifier's sweep, the what-if analysis). The set is
+	 * immutable.
 	 */
 	public Set<String> conclusions(Map<String, String> conditions) {
-		Map<String, String> values = complete(conditions);
-		Set<String> concluded = run(values, null).concluded();
-		requireConsistent(values, concluded);
-		return concluded;
+		byte[] codes = this.index.encode(conditions);
+		EvaluationCache.Outcome outcome = this.cache.outcome(new EvaluationCache.Key(this.version, codes),
+				() -> run(codes));
+		outcome.requireSettled();
+		return this.index.conclusionSet(outcome.concluded());
 	}
 
 	private KieSessionsPool pool() {
@@ -175,96 +255,98 @@ public final class RuleBase {
 		return sessions;
 	}
 
-	private Map<String, String> complete(Map<String, String> conditions) {
-		Map<String, String> values = new LinkedHashMap<>();
-		for (ConditionDef def : this.pack.conditions()) {
-			String value = conditions.get(def.id());
-			if (!def.allows(value)) {
-				throw new IllegalArgumentException("condition '" + def.id() + "' has no valid value: " + value);
-			}
-			values.put(def.id(), value);
-		}
-		return values;
-	}
-
-	private record Run(Set<String> concluded, int firings) {
-	}
-
-	/**
-	 * Runs the rules; {@code matched}, when given, collects the names of the rules that fired. Without it the session
-	 * comes from the pool: a pooled session is reset when it is returned, but listeners are best not left to that.
-	 */
-	private Run run(Map<String, String> values, Set<String> matched) {
-		Set<String> concluded = new HashSet<>();
+	/** Runs the rules; a pooled session is reset when it is closed, whatever state the rules left it in. */
+	private EvaluationCache.Outcome run(byte[] codes) {
+		long[] concluded = PackIndex.newBits(this.index.conclusionCount());
 		int fired;
-		try (KieSession session = (matched != null) ? this.kieBase.newKieSession() : pool().newKieSession()) {
-			if (matched != null) {
-				session.addEventListener(new DefaultAgendaEventListener() {
-					@Override
-					public void afterMatchFired(AfterMatchFiredEvent event) {
-						matched.add(event.getMatch().getRule().getName());
-					}
-				});
+		try (KieSession session = pool().newKieSession(SESSIONS)) {
+			for (int i = 0; i < codes.length; i++) {
+				session.insert(this.index.fact(i, codes[i]));
 			}
-			values.forEach((id, value) -> session.insert(new Condition(id, value)));
 			fired = session.fireAllRules(this.maxFirings);
 			if (fired >= this.maxFirings) {
-				throw UnsettledEvaluationException.limitReached(this.maxFirings);
+				return new EvaluationCache.Outcome(null, fired,
+						UnsettledEvaluationException.limitReachedMessage(this.maxFirings));
 			}
-			Collection<?> facts = session.getObjects((o) -> o instanceof Concluded);
-			facts.forEach((f) -> concluded.add(((Concluded) f).id()));
+			for (Object fact : session.getObjects(CONCLUDED)) {
+				String id = ((Concluded) fact).id();
+				int k = this.index.conclusionPosition(id);
+				if (k < 0) {
+					// The loader refuses a consequence that names a conclusion the catalogue does not have.
+					throw new IllegalStateException("the rules concluded '" + id + "', which the pack does not have");
+				}
+				PackIndex.add(concluded, k);
+			}
 		}
-		return new Run(concluded, fired);
+		// A settled evaluation is a fixpoint: no rule has all its premises met without its conclusions holding.
+		// Truth maintenance can stop short of one when rules defeat each other through not Concluded.
+		List<String> broken = null;
+		for (int r = 0; r < this.index.ruleCount(); r++) {
+			PackIndex.CompiledRule rule = this.index.rule(r);
+			if (rule.allHold(codes, concluded) && !producesAll(rule, concluded)) {
+				broken = (broken != null) ? broken : new ArrayList<>();
+				broken.add(rule.rule().id());
+			}
+		}
+		if (broken != null) {
+			return new EvaluationCache.Outcome(null, fired, UnsettledEvaluationException.contradictionMessage(broken));
+		}
+		return new EvaluationCache.Outcome(concluded, fired, null);
+	}
+
+	private static boolean producesAll(PackIndex.CompiledRule rule, long[] concluded) {
+		for (int k : rule.produces()) {
+			if (!PackIndex.contains(concluded, k)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
-	 * A settled evaluation is a fixpoint: no rule has all its premises met without its conclusions holding. Truth
-	 * maintenance can stop short of one when rules defeat each other through {@code not Concluded}.
+	 * The explanation of a settled outcome. The rules that support a conclusion are those whose premises all hold
+	 * in the end state: with the agenda empty, each of them has fired, and a rule that fired but whose premises no
+	 * longer hold (truth maintenance withdrew what it matched, or a negated conclusion appeared since) supports
+	 * nothing. So the explanation needs no record of the firings, only the pack and the end state.
 	 */
-	private void requireConsistent(Map<String, String> values, Set<String> concluded) {
-		List<String> broken = this.pack.rules().stream()
-			.filter((r) -> r.premises().stream().allMatch((p) -> p.holds(values, concluded))
-					&& !concluded.containsAll(r.produces()))
-			.map(RuleDef::id)
-			.toList();
-		if (!broken.isEmpty()) {
-			throw UnsettledEvaluationException.contradiction(broken);
-		}
-	}
-
-	private Evaluation explain(Map<String, String> values, Set<String> matched, Set<String> concluded, int fired) {
-		// A firing supports a conclusion only if, in the final state, every premise it relied on still holds:
-		// truth maintenance may have withdrawn a conclusion it matched, or a negated one may have appeared since.
+	private Evaluation explain(byte[] codes, EvaluationCache.Outcome outcome) {
+		long[] concluded = outcome.concluded();
 		Map<String, List<RuleDef>> supporting = new HashMap<>();
-		for (String name : matched) {
-			RuleDef rule = this.pack.ruleNamed(name).orElseThrow();
-			boolean stillHolds = rule.premises().stream().allMatch((p) -> p.holds(values, concluded));
-			if (stillHolds) {
-				for (String id : rule.produces()) {
-					supporting.computeIfAbsent(id, (k) -> new ArrayList<>()).add(rule);
+		Map<String, List<PackIndex.CompiledRule>> supportingRules = new HashMap<>();
+		for (int r = 0; r < this.index.ruleCount(); r++) {
+			PackIndex.CompiledRule rule = this.index.rule(r);
+			if (rule.allHold(codes, concluded)) {
+				for (int k : rule.produces()) {
+					String id = this.index.conclusionId(k);
+					supporting.computeIfAbsent(id, (x) -> new ArrayList<>()).add(rule.rule());
+					supportingRules.computeIfAbsent(id, (x) -> new ArrayList<>()).add(rule);
 				}
 			}
 		}
 		Map<String, Strength> strengths = new StrengthResolver().strengths(supporting);
 		List<Evaluation.Finding> findings = new ArrayList<>();
 		List<Evaluation.Absence> absences = new ArrayList<>();
-		for (ConclusionDef c : this.pack.conclusions()) {
-			if (concluded.contains(c.id()) && supporting.containsKey(c.id())) {
-				List<Evaluation.Derivation> derivations = supporting.get(c.id()).stream()
-					.map((r) -> new Evaluation.Derivation(r.id(), ruleChainStrength(r, strengths),
-							checks(r, values, concluded)))
+		for (int k = 0; k < this.index.conclusionCount(); k++) {
+			String id = this.index.conclusionId(k);
+			List<PackIndex.CompiledRule> support = supportingRules.get(id);
+			if (PackIndex.contains(concluded, k) && support != null) {
+				List<Evaluation.Derivation> derivations = support.stream()
+					.map((r) -> new Evaluation.Derivation(r.rule().id(), ruleChainStrength(r.rule(), strengths),
+							r.checks(codes, concluded)))
 					.sorted((a, b) -> b.strength().compareTo(a.strength()))
 					.toList();
-				findings.add(new Evaluation.Finding(c.id(), strengths.get(c.id()), derivations));
+				findings.add(new Evaluation.Finding(id, strengths.get(id), derivations));
 			}
 			else {
-				List<Evaluation.Attempt> attempts = this.pack.rulesProducing(c.id()).stream()
-					.map((r) -> new Evaluation.Attempt(r.id(), checks(r, values, concluded)))
-					.toList();
-				absences.add(new Evaluation.Absence(c.id(), attempts));
+				List<Evaluation.Attempt> attempts = new ArrayList<>();
+				for (PackIndex.CompiledRule r : this.index.producers(k)) {
+					attempts.add(new Evaluation.Attempt(r.rule().id(), r.checks(codes, concluded)));
+				}
+				absences.add(new Evaluation.Absence(id, List.copyOf(attempts)));
 			}
 		}
-		return new Evaluation(values, findings, absences, fired);
+		return new Evaluation(this.index.conditionMap(codes), List.copyOf(findings), List.copyOf(absences),
+				outcome.firings());
 	}
 
 	private static Strength ruleChainStrength(RuleDef rule, Map<String, Strength> strengths) {
@@ -275,13 +357,6 @@ public final class RuleBase {
 			}
 		}
 		return s;
-	}
-
-	private static List<Evaluation.PremiseCheck> checks(RuleDef rule, Map<String, String> values,
-			Set<String> concluded) {
-		return rule.premises().stream().map((p) -> new Evaluation.PremiseCheck(p,
-				p.isCondition() ? values.get(p.id()) : (concluded.contains(p.id()) ? "holds" : "does not hold"),
-				p.holds(values, concluded))).toList();
 	}
 
 	/**

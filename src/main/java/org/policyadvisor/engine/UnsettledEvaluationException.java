@@ -8,18 +8,17 @@ import java.util.List;
  */
 public class UnsettledEvaluationException extends RuntimeException {
 
-	private UnsettledEvaluationException(String message) {
+	UnsettledEvaluationException(String message) {
 		super(message);
 	}
 
-	static UnsettledEvaluationException limitReached(int maxFirings) {
-		return new UnsettledEvaluationException(
-				"The rules did not settle within " + maxFirings + " firings; the evaluation was stopped.");
+	static String limitReachedMessage(int maxFirings) {
+		return "The rules did not settle within " + maxFirings + " firings; the evaluation was stopped.";
 	}
 
-	static UnsettledEvaluationException contradiction(List<String> ruleIds) {
-		return new UnsettledEvaluationException("The rules contradict each other for these conditions: "
-				+ String.join(", ", ruleIds) + " should hold but cannot; the rule pack needs correcting.");
+	static String contradictionMessage(List<String> ruleIds) {
+		return "The rules contradict each other for these conditions: " + String.join(", ", ruleIds)
+				+ " should hold but cannot; the rule pack needs correcting.";
 	}
 
 }
