@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param precompiled whether to load the rules compiled at build time when the pack's DRL is exactly the one they
  * were compiled from ({@link PrecompiledModel}); {@code false} always compiles the DRL at start-up
  * @param warmUp what to exercise before the application reports itself ready
+ * @param parallelStart whether to read and build the rule base on a thread of its own while Spring creates the rest
+ * of the application ({@link RuleBaseLoader}), rather than when the rule base is first needed
  */
 @ConfigurationProperties("advisor")
 public record EngineProperties(@DefaultValue("classpath:rules/") String rulesLocation, String pack,
 		@DefaultValue("10000") int maxFirings, @DefaultValue Cache cache, @DefaultValue("true") boolean precompiled,
-		@DefaultValue("full") WarmUp warmUp) {
+		@DefaultValue("full") WarmUp warmUp, @DefaultValue("true") boolean parallelStart) {
 
 	/**
 	 * @param enabled {@code false} runs the rules for every evaluation

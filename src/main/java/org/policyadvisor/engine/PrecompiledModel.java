@@ -67,7 +67,11 @@ public final class PrecompiledModel {
 
 	/** The rule base compiled at build time for this pack's DRL, if the application carries one. */
 	static Optional<KieBase> load(RulePack pack) {
-		ClassLoader resources = PrecompiledModel.class.getClassLoader();
+		return load(pack, PrecompiledModel.class.getClassLoader());
+	}
+
+	/** As {@link #load(RulePack)}, with the model looked up among the resources of {@code resources}. */
+	static Optional<KieBase> load(RulePack pack, ClassLoader resources) {
 		String base = LOCATION + pack.folder();
 		try (InputStream stored = resources.getResourceAsStream(base + ".sha256");
 				InputStream jar = resources.getResourceAsStream(base + ".kjar")) {

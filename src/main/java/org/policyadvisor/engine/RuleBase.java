@@ -214,6 +214,11 @@ public final class RuleBase {
 		return this.cache;
 	}
 
+	/** For the benchmarks, which compare this class's evaluation with the engine's bare cost. */
+	KieBase kieBase() {
+		return this.kieBase;
+	}
+
 	/**
 	 * Evaluates a complete, valid set of conditions (see {@link ConditionValidator}): the conclusions that hold,
 	 * each with its derivations, and why each of the others does not. The result is immutable and may be shared.

@@ -45,13 +45,23 @@ final class RuleBaseLoader implements BeanFactoryPostProcessor, EnvironmentAware
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		start();
+		if (properties().parallelStart()) {
+			start();
+		}
+	}
+
+	private EngineProperties properties() {
+		return Binder.get(this.environment).bindOrCreate("advisor", EngineProperties.class);
 	}
 
 	private synchronized CompletableFuture<RuleBase> start() {
 		if (this.loading == null) {
-			EngineProperties properties = Binder.get(this.environment).bindOrCreate("advisor", EngineProperties.class);
+			EngineProperties properties = properties();
 			ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader);
+			if (!properties.parallelStart()) {
+				this.loading = CompletableFuture.completedFuture(load(properties, resolver));
+				return this.loading;
+			}
 			CompletableFuture<RuleBase> loading = new CompletableFuture<>();
 			Thread thread = new Thread(() -> {
 				try {
