@@ -3,7 +3,7 @@ package org.policyadvisor.engine;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -217,12 +217,13 @@ final class PackIndex {
 
 	/** The conclusions of one outcome: an immutable set over the bits, iterated in catalogue order. */
 	Set<String> conclusionSet(long[] bits) {
-		return new ConclusionSet(this, bits);
+		// The wrapper refuses every change outright, even one that would change nothing.
+		return Collections.unmodifiableSet(new ConclusionSet(this, bits));
 	}
 
 	/** The complete scenario as an immutable map in catalogue order, over the value indexes. */
 	Map<String, String> conditionMap(byte[] codes) {
-		return new ConditionMap(this, codes);
+		return Collections.unmodifiableMap(new ConditionMap(this, codes));
 	}
 
 	private static final class ConclusionSet extends AbstractSet<String> {
@@ -355,19 +356,6 @@ final class PackIndex {
 			};
 		}
 
-		@Override
-		public int hashCode() {
-			return super.hashCode();
-		}
-
-		@Override
-		public boolean equals(Object o) {
-			// Two evaluations of one rule base compare their scenarios without building entries.
-			if (o instanceof ConditionMap other && other.index == this.index) {
-				return Arrays.equals(other.codes, this.codes);
-			}
-			return super.equals(o);
-		}
 
 	}
 

@@ -1,5 +1,6 @@
 package org.policyadvisor.system;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -46,11 +48,15 @@ class WarmUp implements ApplicationRunner {
 
 	private final Environment environment;
 
-	WarmUp(ApplicationContext context, EngineProperties properties, RulePack pack, Environment environment) {
+	private final ApplicationAvailability availability;
+
+	WarmUp(ApplicationContext context, EngineProperties properties, RulePack pack, Environment environment,
+			ApplicationAvailability availability) {
 		this.context = context;
 		this.properties = properties;
 		this.pack = pack;
 		this.environment = environment;
+		this.availability = availability;
 	}
 
 	@Override
@@ -86,7 +92,7 @@ class WarmUp implements ApplicationRunner {
 				HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
 				statuses.append(' ').append(response.statusCode());
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				logger.warn("Warm-up request {} {} failed: {}", request.method(), request.uri(), ex.toString());
 			}
 			catch (InterruptedException ex) {
@@ -94,8 +100,8 @@ class WarmUp implements ApplicationRunner {
 				return;
 			}
 		}
-		logger.info("Warmed up the web stack in {} ms (statuses:{})", (System.nanoTime() - start) / 1_000_000,
-				statuses);
+		logger.info("Warmed up the web stack in {} ms (statuses:{}; readiness {})",
+				(System.nanoTime() - start) / 1_000_000, statuses, this.availability.getReadinessState());
 	}
 
 }

@@ -1,0 +1,78 @@
+package org.policyadvisor.engine;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rule base as the application builds it at start-up, with the engine's switches. */
+class RuleBaseLoaderTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(EngineConfiguration.class);
+
+	@Test
+	void theEngineWarmUpEvaluatesTheDefaultsAndEveryScenarioIntoTheCache() {
+		this.runner.withPropertyValues("advisor.warm-up=engine").run((context) -> {
+			RuleBase ruleBase = context.getBean(RuleBase.class);
+			RulePack pack = ruleBase.pack();
+			EvaluationCache.Stats warmed = ruleBase.cache().stats();
+			Set<Map<String, String>> distinct = new HashSet<>();
+			distinct.add(pack.defaults());
+			pack.scenarios().forEach((s) -> distinct.add(pack.conditionsOf(s)));
+			assertThat(warmed.explanationMisses()).isEqualTo(distinct.size());
+			ruleBase.evaluate(pack.defaults());
+			pack.scenarios().forEach((s) -> ruleBase.evaluate(pack.conditionsOf(s)));
+			// Every one of them was already there.
+			assertThat(ruleBase.cache().stats().explanationMisses()).isEqualTo(warmed.explanationMisses());
+			assertThat(ruleBase.cache().stats().explanationHits())
+				.isEqualTo(warmed.explanationHits() + 1 + pack.scenarios().size());
+		});
+	}
+
+	@Test
+	void withoutWarmUpNothingIsEvaluatedAtStartUp() {
+		this.runner.withPropertyValues("advisor.warm-up=none").run((context) -> {
+			assertThat(context.getBean(RuleBase.class).cache().stats().outcomes()).isZero();
+		});
+	}
+
+	@Test
+	void theCacheCanBeSwitchedOffAndSized() {
+		this.runner.withPropertyValues("advisor.cache.enabled=false").run((context) -> {
+			assertThat(context.getBean(RuleBase.class).cache().enabled()).isFalse();
+		});
+		this.runner.withPropertyValues("advisor.cache.max-outcomes=2", "advisor.cache.max-explanations=1",
+				"advisor.warm-up=engine").run((context) -> {
+					EvaluationCache.Stats stats = context.getBean(RuleBase.class).cache().stats();
+					assertThat(stats.outcomes()).isLessThanOrEqualTo(2);
+					assertThat(stats.explanations()).isLessThanOrEqualTo(1);
+				});
+	}
+
+	@Test
+	void theDrlCanBeCompiledAtStartUpInsteadOfLoadedPrecompiled() {
+		this.runner.withPropertyValues("advisor.precompiled=false", "advisor.warm-up=none").run((context) -> {
+			assertThat(context.getBean(RuleBase.class).precompiled()).isFalse();
+			assertThat(context.getBean(RulePack.class).rules()).hasSize(132);
+		});
+	}
+
+	@Test
+	void aBrokenPackStopsTheStartUpWithItsFileAndLineWhicheverThreadBuiltIt() {
+		for (String parallel : new String[] { "true", "false" }) {
+			this.runner.withPropertyValues("advisor.rules-location=classpath:packs/", "advisor.pack=does-not-compile",
+					"advisor.parallel-start=" + parallel).run((context) -> {
+						assertThat(context).hasFailed();
+						assertThat(context.getStartupFailure()).rootCause().isInstanceOf(PackValidationException.class)
+							.hasMessageContaining("rules.drl:1");
+					});
+		}
+	}
+
+}
