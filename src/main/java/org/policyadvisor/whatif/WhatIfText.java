@@ -57,7 +57,15 @@ final class WhatIfText {
 
 	/** Why no suggestion is listed: no single change nor any pair of changes flips the conclusion. */
 	static String none(WhatIf.Outlook outlook) {
-		String subject = kind(outlook) + " “" + outlook.conclusion().title() + "”";
+		return none(outlook, kind(outlook) + " “" + outlook.conclusion().title() + "”");
+	}
+
+	/** As {@link #none(WhatIf.Outlook)}, under a heading that already names the conclusion. */
+	static String noneUnderTitle(WhatIf.Outlook outlook) {
+		return none(outlook, "It");
+	}
+
+	private static String none(WhatIf.Outlook outlook, String subject) {
 		if (outlook.cone() == 0) {
 			return subject + " depends on no condition: no rule of the pack concludes it from the conditions.";
 		}

@@ -72,7 +72,7 @@ record WhatIfView(List<OutlookView> risksNow, List<OutlookView> risksAbsent, Lis
 			.toList();
 		return new OutlookView(o.conclusion(), o.holdsNow(), o.changesNeeded(),
 				suggestions.isEmpty() ? "" : WhatIfText.intro(o), suggestions, WhatIfText.more(o),
-				suggestions.isEmpty() ? WhatIfText.none(o) : "");
+				suggestions.isEmpty() ? WhatIfText.noneUnderTitle(o) : "");
 	}
 
 	private static ChangeView change(RulePack pack, WhatIf.Change c) {

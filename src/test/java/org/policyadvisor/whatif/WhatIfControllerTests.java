@@ -103,6 +103,13 @@ class WhatIfControllerTests {
 		}
 
 		@Test
+		void saysSoWhenNothingWithinTwoChangesMovesAConclusion() throws Exception {
+			assertThat(article(html("/what-if"), "risk_government_collapse")).doesNotContain("class=\"suggestion\"")
+				.containsPattern("<p class=\"none\">It would still not apply after any single change, or any pair of"
+						+ " changes, of the \\d+ conditions it depends on.</p>");
+		}
+
+		@Test
 		void aValueThatIsNotAnAnswerIsABadRequestNamingTheQuestion() throws Exception {
 			MvcTestResult result = get("/what-if?oil_price=zzz&western_lens=nuanced");
 			assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasViewName(WhatIfController.VIEW_PROBLEM);
