@@ -3,6 +3,7 @@ package org.policyadvisor.whatif;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
+import org.policyadvisor.system.SecurityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebMvcTest(controllers = { WhatIfController.class, WhatIfApiController.class },
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "org\\.policyadvisor\\.advisor\\.AdvisorController"))
-@Import({ ShippedRuleBaseConfiguration.class, WhatIfAnalysis.class })
+@Import({ ShippedRuleBaseConfiguration.class, SecurityConfiguration.class, WhatIfAnalysis.class })
 class WhatIfControllerTests {
 
 	private static final String OIL = "what-if-oil-price-collapse";
