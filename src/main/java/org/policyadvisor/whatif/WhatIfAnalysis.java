@@ -34,6 +34,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class WhatIfAnalysis {
 
+	/**
+	 * The outcome of a changed scenario whose rules did not settle, told apart by identity: an empty set of its own,
+	 * never equal by reference to what the engine returns.
+	 */
+	private static final Set<String> UNSETTLED = Collections.unmodifiableSet(new java.util.HashSet<>());
+
 	private final RuleBase ruleBase;
 
 	private final RulePack pack;
@@ -160,7 +166,7 @@ public class WhatIfAnalysis {
 				listed = pairFlips.subList(0, Math.min(WhatIf.PAIRS_LISTED, pairFlips.size()));
 			}
 			WhatIf.Outlook outlook = new WhatIf.Outlook(c, holds, needed,
-					listed.stream().map(WhatIfAnalysis::suggestion).toList(), found, this.cones.get(c.id()).size());
+					listed.stream().map(WhatIf.Suggestion::new).toList(), found, this.cones.get(c.id()).size());
 			(c.kind() == ConclusionKind.RISK ? risks : recommendations).add(outlook);
 		}
 
@@ -251,12 +257,6 @@ public class WhatIfAnalysis {
 			.reversed());
 		return ranking;
 	}
-
-	private static WhatIf.Suggestion suggestion(List<Change> changes) {
-		return new WhatIf.Suggestion(changes);
-	}
-
-	private static final Set<String> UNSETTLED = Collections.unmodifiableSet(new java.util.HashSet<>());
 
 	/** The state of one analysis: the conditions, and what each changed scenario concluded. */
 	private final class Run {
