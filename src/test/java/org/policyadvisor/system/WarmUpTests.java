@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole application on a real port: before it reports itself ready, it has served itself an evaluation through
  * the API, a result page and the form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:warm-up-tests")
 @ExtendWith(OutputCaptureExtension.class)
 class WarmUpTests {
 
