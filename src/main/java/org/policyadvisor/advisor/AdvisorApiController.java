@@ -8,8 +8,10 @@ import org.policyadvisor.engine.ConditionValidator;
 import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.Scenario;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +28,11 @@ class AdvisorApiController {
 
 	private final RuleBase ruleBase;
 
-	AdvisorApiController(RuleBase ruleBase) {
+	private final EvaluationJson json;
+
+	AdvisorApiController(RuleBase ruleBase, JsonMapper mapper) {
 		this.ruleBase = ruleBase;
+		this.json = new EvaluationJson(mapper, ruleBase.cache().enabled());
 	}
 
 	/**
@@ -35,7 +40,7 @@ class AdvisorApiController {
 	 * omitted conditions take their early-2019 defaults.
 	 */
 	@PostMapping(path = "/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ApiModel.EvaluationResponse evaluate(@RequestBody ApiModel.EvaluateRequest request) {
+	ResponseEntity<byte[]> evaluate(@RequestBody ApiModel.EvaluateRequest request) {
 		RulePack pack = this.ruleBase.pack();
 		Scenario scenario = null;
 		if (request.scenario() != null) {
@@ -66,7 +71,9 @@ class AdvisorApiController {
 			errors.putAll(typeErrors);
 			throw new InvalidConditionsException(errors);
 		}
-		return ApiModel.evaluation(pack, scenario, this.ruleBase.evaluate(input.values()));
+		// The JSON of an ApiModel.EvaluationResponse, written once per evaluation (see EvaluationJson).
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+			.body(this.json.of(pack, scenario, this.ruleBase.evaluate(input.values())));
 	}
 
 	@GetMapping("/scenarios")

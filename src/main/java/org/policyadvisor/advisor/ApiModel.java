@@ -74,8 +74,12 @@ final class ApiModel {
 			List<PremiseResult> premises) {
 	}
 
-	/** A premise: {@code type} is "condition" or "conclusion"; {@code expected} is in plain words. */
-	record PremiseResult(String type, String id, boolean negated, List<String> accepts, String expected, String actual,
+	/**
+	 * A premise: {@code type} is "condition" or "conclusion"; {@code accepts}, the values it accepts, only for a
+	 * condition; {@code expected} is in plain words.
+	 */
+	record PremiseResult(String type, String id, boolean negated,
+			@JsonInclude(JsonInclude.Include.NON_NULL) List<String> accepts, String expected, String actual,
 			boolean met) {
 	}
 
