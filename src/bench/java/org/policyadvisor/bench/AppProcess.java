@@ -46,6 +46,9 @@ final class AppProcess implements AutoCloseable {
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
+		// A database of its own for every launch: H2 locks its file, and the project folder stays clean.
+		String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+		command.add("--advisor.data-dir=" + log.toAbsolutePath().getParent().resolveSibling("data").resolve(name));
 		command.addAll(appArgs);
 		Files.createDirectories(log.getParent());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

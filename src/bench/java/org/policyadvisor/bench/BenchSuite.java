@@ -97,6 +97,8 @@ public final class BenchSuite {
 		BenchSuite suite = new BenchSuite();
 		List<String> sections = Arrays.asList(System.getProperty("bench.sections", "jmh,sweep,startup,http").split(","));
 		long start = System.nanoTime();
+		deleteTree(suite.work.resolve("data"));
+		Files.createDirectories(suite.work.resolve("logs"));
 		suite.report.machine(Machine.describe());
 		suite.pack = BenchScenarios.shippedPack();
 		if (sections.contains("jmh")) {
@@ -196,7 +198,7 @@ public final class BenchSuite {
 				List.of("--advisor.warm-up=engine"), few, false));
 		launches.add(new Launch("+ web warm-up before readiness (all defaults), default JVM", this.java, List.of(),
 				this.jar, List.of(), few, false));
-		launches.add(new Launch("+ shipped JVM options " + String.join(" ", SHIPPED_JVM) + " (README, Dockerfile)",
+		launches.add(new Launch("+ shipped JVM options (README, Dockerfile)",
 				this.java, SHIPPED_JVM, this.jar, List.of(), many, false));
 		launches.add(new Launch("Trade-off, not shipped: + -XX:TieredStopAtLevel=1", this.java, concat(SHIPPED_JVM,
 				C1_ONLY), this.jar, List.of(), few, false));

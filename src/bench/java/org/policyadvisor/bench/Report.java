@@ -116,6 +116,11 @@ final class Report {
 						+ " cores and the figures are noisy: compare the rows of one run, which shared the same"
 						+ " conditions, rather than runs.%n%n",
 				this.machine.loadAtStart(), this.loadAtEnd));
+		if (Math.max(this.machine.loadAtStart(), this.loadAtEnd) > this.machine.cores() / 2.0) {
+			md.append("**The machine was busy during this run** (load average above half the cores): absolute figures"
+					+ " are several times what a quiet machine gives, and ratios are distorted too. Treat this run as"
+					+ " preliminary and run the suite again on a quiet machine.\n\n");
+		}
 		targets(md);
 		jmhSection(md);
 		sweepSection(md);
@@ -422,6 +427,11 @@ final class Report {
 			 default 2,000), keyed by the rule base's version and the conditions as value indexes; used by\
 			 `evaluate`, and so the pages, the API and the audit, and by `conclusions` (what-if, audit). Measured by\
 			 the JMH cache-hit rows and by the servers with `--advisor.cache.enabled=false`.
+			- **Lean results**: the explanation is built once per scenario (the explained evaluation is cached), and\
+			 so is the API's JSON for it (`EvaluationJson`, bounded at 32 MB, only with the cache on): a cache hit no\
+			 longer rebuilds the response model and writes its bytes. The JSON leaves out `accepts` where it has no\
+			 value (premises on conclusions). It keeps its shape: most of its size is the explanation itself (every\
+			 derivation with its rule's claim and quote, every premise), which clients read.
 			- **Start-up**: the shipped pack's DRL is compiled at build time (`PrecompiledModel`, run by Maven in\
 			 `process-classes`) and loaded at start-up when the pack's DRL has the same fingerprint; the pack is still\
 			 read and validated from `advisor.rules-location`, and any other or edited pack is compiled as before, so\
