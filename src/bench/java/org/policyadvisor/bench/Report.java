@@ -424,11 +424,12 @@ final class Report {
 			 the JMH rows *before* (`LegacyEvaluation`, the old code kept in the suite) and *after*.
 			- **Result cache** (`EvaluationCache`, Caffeine): outcomes (which conclusions hold) and explained\
 			 evaluations, bounded (`advisor.cache.max-outcomes`, default 20,000; `advisor.cache.max-explanations`,\
-			 default 2,000), keyed by the rule base's version and the conditions as value indexes; used by\
+			 default 1,000; about 11 KB each for the shipped pack, an outcome about 320 bytes), keyed by the rule\
+			 base's version and the conditions as value indexes; used by\
 			 `evaluate`, and so the pages, the API and the audit, and by `conclusions` (what-if, audit). Measured by\
 			 the JMH cache-hit rows and by the servers with `--advisor.cache.enabled=false`.
 			- **Lean results**: the explanation is built once per scenario (the explained evaluation is cached), and\
-			 so is the API's JSON for it (`EvaluationJson`, bounded at 32 MB, only with the cache on): a cache hit no\
+			 so is the API's JSON for it (`EvaluationJson`, bounded at 16 MB, only with the cache on): a cache hit no\
 			 longer rebuilds the response model and writes its bytes. The JSON leaves out `accepts` where it has no\
 			 value (premises on conclusions). It keeps its shape: most of its size is the explanation itself (every\
 			 derivation with its rule's claim and quote, every premise), which clients read.

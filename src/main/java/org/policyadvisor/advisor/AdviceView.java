@@ -73,9 +73,16 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 
 		private final Set<String> building = new HashSet<>();
 
+		/** The evaluation's findings and absences by conclusion, looked up for every premise on a conclusion. */
+		private final Map<String, Evaluation.Finding> findingsById = new HashMap<>();
+
+		private final Map<String, Evaluation.Absence> absencesById = new HashMap<>();
+
 		Builder(RulePack pack, Evaluation evaluation) {
 			this.pack = pack;
 			this.evaluation = evaluation;
+			evaluation.findings().forEach((f) -> this.findingsById.put(f.conclusionId(), f));
+			evaluation.absences().forEach((a) -> this.absencesById.put(a.conclusionId(), a));
 		}
 
 		AdviceView build() {
@@ -125,7 +132,7 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 			if (cached != null || !this.building.add(id)) {
 				return cached;
 			}
-			Evaluation.Finding f = this.evaluation.finding(id).orElseThrow();
+			Evaluation.Finding f = this.findingsById.get(id);
 			List<DerivationView> derivations = f.derivations().stream()
 				.map((d) -> new DerivationView(this.pack.rule(d.ruleId()).orElseThrow(), d.strength(),
 						d.premises().stream().map((p) -> premise(p, 0)).toList()))
@@ -137,7 +144,7 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 		}
 
 		private AbsenceView absence(String id, int depth) {
-			Evaluation.Absence a = this.evaluation.absence(id).orElseThrow();
+			Evaluation.Absence a = this.absencesById.get(id);
 			List<AttemptView> attempts = a.attempts().stream()
 				.map((t) -> new AttemptView(this.pack.rule(t.ruleId()).orElseThrow(),
 						t.premises().stream().map((p) -> premise(p, depth)).toList()))

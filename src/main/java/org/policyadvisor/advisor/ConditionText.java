@@ -1,7 +1,7 @@
 package org.policyadvisor.advisor;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.policyadvisor.engine.ConclusionDef;
 import org.policyadvisor.engine.ConditionDef;
@@ -20,7 +20,12 @@ final class ConditionText {
 			return premise.negated() ? "does not hold" : "holds";
 		}
 		ConditionDef def = pack.condition(premise.id()).orElseThrow();
-		String values = joinOr(premise.acceptedValues().stream().map(def::labelOf).toList());
+		List<String> accepted = premise.acceptedValues();
+		List<String> labels = new ArrayList<>(accepted.size());
+		for (String value : accepted) {
+			labels.add(def.labelOf(value));
+		}
+		String values = joinOr(labels);
 		return premise.negated() ? "anything but " + values : values;
 	}
 
@@ -41,10 +46,13 @@ final class ConditionText {
 
 	static String joinOr(List<String> items) {
 		if (items.size() <= 1) {
-			return String.join("", items);
+			return items.isEmpty() ? "" : items.get(0);
 		}
-		return items.subList(0, items.size() - 1).stream().collect(Collectors.joining(", ")) + " or "
-				+ items.get(items.size() - 1);
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < items.size() - 1; i++) {
+			text.append((i > 0) ? ", " : "").append(items.get(i));
+		}
+		return text.append(" or ").append(items.get(items.size() - 1)).toString();
 	}
 
 }

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EvaluationJson {
 
-	/** About 500 responses of the shipped pack. */
-	static final long MAX_BYTES = 32L * 1024 * 1024;
+	/** About 250 responses of the shipped pack (60 KB each): room for every preset scenario and many more. */
+	static final long MAX_BYTES = 16L * 1024 * 1024;
 
 	private final JsonMapper mapper;
 

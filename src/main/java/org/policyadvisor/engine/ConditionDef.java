@@ -20,13 +20,23 @@ public record ConditionDef(String id, String theme, String question, ConditionTy
 		values = (values == null) ? List.of() : List.copyOf(values);
 	}
 
+	// Loops rather than streams: every premise of every explanation asks for labels.
 	public boolean allows(String value) {
-		return value != null && this.values.stream().anyMatch((v) -> v.id().equals(value));
+		for (ConditionValue v : this.values) {
+			if (v.id().equals(value)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public String labelOf(String value) {
-		return this.values.stream().filter((v) -> v.id().equals(value)).map(ConditionValue::label).findFirst()
-			.orElse(value);
+		for (ConditionValue v : this.values) {
+			if (v.id().equals(value)) {
+				return v.label();
+			}
+		}
+		return value;
 	}
 
 	public List<String> valueIds() {

@@ -28,7 +28,7 @@ public record EngineProperties(@DefaultValue("classpath:rules/") String rulesLoc
 	 * @param maxExplanations how many explained evaluations (some kilobytes each) to keep
 	 */
 	public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("20000") long maxOutcomes,
-			@DefaultValue("2000") long maxExplanations) {
+			@DefaultValue("1000") long maxExplanations) {
 
 		EvaluationCache create() {
 			return this.enabled ? EvaluationCache.bounded(this.maxOutcomes, this.maxExplanations)

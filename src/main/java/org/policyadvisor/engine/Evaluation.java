@@ -54,11 +54,21 @@ public record Evaluation(Map<String, String> conditions, List<Finding> findings,
 	}
 
 	public Optional<Finding> finding(String conclusionId) {
-		return this.findings.stream().filter((f) -> f.conclusionId().equals(conclusionId)).findFirst();
+		for (Finding f : this.findings) {
+			if (f.conclusionId().equals(conclusionId)) {
+				return Optional.of(f);
+			}
+		}
+		return Optional.empty();
 	}
 
 	public Optional<Absence> absence(String conclusionId) {
-		return this.absences.stream().filter((a) -> a.conclusionId().equals(conclusionId)).findFirst();
+		for (Absence a : this.absences) {
+			if (a.conclusionId().equals(conclusionId)) {
+				return Optional.of(a);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The ids of the rules whose derivations support a conclusion that holds. */
