@@ -25,7 +25,7 @@ COPY --from=build /extracted/ /app/
 # Training run: start, serve an evaluation and the pages, stop; the JVM writes the cache as it exits.
 RUN java -XX:AOTCacheOutput=/app/policy-advisor.aot -Xmx256m -XX:+UseSerialGC -jar /app/policy-advisor.jar \
       --advisor.data-dir=/tmp/training & pid=$!; \
-    for i in $(seq 1 180); do curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/readiness && break; sleep 1; done; \
+    for i in $(seq 1 180); do curl -fs -o /dev/null http://127.0.0.1:8080/actuator/health/readiness && break; sleep 1; done; \
     curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"conditions":{"oil_price":"low"}}' \
       http://127.0.0.1:8080/api/evaluate \
  && curl -fsS -o /dev/null 'http://127.0.0.1:8080/advice?oil_price=low' \
