@@ -272,7 +272,10 @@ final class Report {
 			return;
 		}
 		md.append("The verifier (`/audit`, `verify`) on one thread, after a shorter run to warm the JIT: every pair"
-				+ " of condition values, then random scenarios, each run through `RuleBase.conclusions`.\n\n");
+				+ " of condition values over the defaults, then random scenarios, each run through"
+				+ " `RuleBase.conclusions`. With the cache on, the warm-up run has left the pairwise scenarios (the"
+				+ " same in every run) in the cache, as a second verification of the same pack would find them; the"
+				+ " random ones are new.\n\n");
 		md.append("| Cache | Scenarios | Sweep | Evaluations/s per core | Whole verification |\n|---|---|---|---|---|\n");
 		for (VerificationReport.Search s : Arrays.asList(this.sweepUncached, this.sweepCached)) {
 			if (s != null) {

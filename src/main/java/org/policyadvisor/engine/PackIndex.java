@@ -80,10 +80,6 @@ final class PackIndex {
 		}
 	}
 
-	int conditionCount() {
-		return this.conditionIds.length;
-	}
-
 	/**
 	 * The scenario as value indexes, in catalogue order. Throws {@link IllegalArgumentException} when a condition is
 	 * missing or has a value the catalogue does not list: callers validate input first (see
