@@ -2,6 +2,7 @@ package org.policyadvisor.exercise;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -78,21 +79,41 @@ class ExerciseController {
 
 	@GetMapping("/exercises/new")
 	String newForm(Model model) {
-		return newForm(model, DetailsForm.of("", ""), ExerciseStarts.DEFAULTS, Map.of());
+		return newForm(model, DetailsForm.of("", ""), ExerciseStarts.DEFAULTS, "", Map.of());
 	}
 
 	@PostMapping("/exercises")
 	String create(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
 		DetailsForm details = DetailsForm.of(params.get(DetailsForm.TITLE), params.get(DetailsForm.BRIEFING));
 		String startKey = FormText.clean(params.get("start"), false);
+		String savedReference = FormText.clean(params.get(ExerciseStarts.SAVED_FIELD), false);
 		Map<String, String> errors = new LinkedHashMap<>(details.errors());
-		var start = this.starts.resolve(startKey);
-		if (start.isEmpty()) {
-			errors.put("start", "Choose where the exercise starts from the list.");
+		Optional<ExerciseStarts.Start> start = Optional.empty();
+		if (ExerciseStarts.SAVED.equals(startKey)) {
+			if (savedReference.isEmpty()) {
+				errors.put(ExerciseStarts.SAVED_FIELD, "Paste the saved scenario's view link, or its id.");
+			}
+			else {
+				start = this.starts.saved(savedReference);
+				if (start.isEmpty()) {
+					errors.put(ExerciseStarts.SAVED_FIELD, "There is no saved scenario at “"
+							+ abbreviate(savedReference) + "”. Check the link, or choose another start.");
+				}
+			}
+		}
+		else {
+			start = this.starts.resolve(startKey);
+			if (start.isEmpty()) {
+				errors.put("start", "Choose where the exercise starts from the list.");
+			}
+			else if (!savedReference.isEmpty()) {
+				errors.put("start", "Choose “A saved scenario” in this list to start from the saved scenario whose "
+						+ "link you gave, or clear the link.");
+			}
 		}
 		if (!errors.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return newForm(model, details, startKey, errors);
+			return newForm(model, details, startKey, savedReference, errors);
 		}
 		ExerciseRepository.Created created = this.exercises.create(new NewExercise(details.title(), details.briefing(),
 				start.get().label(), start.get().conditions(), this.pack.descriptor().version()));
@@ -265,9 +286,11 @@ class ExerciseController {
 		return this.exercises.find(id).orElseThrow(NotFound::new);
 	}
 
-	private String newForm(Model model, DetailsForm details, String start, Map<String, String> errors) {
+	private String newForm(Model model, DetailsForm details, String start, String savedReference,
+			Map<String, String> errors) {
 		model.addAttribute("details", details);
 		model.addAttribute("start", start);
+		model.addAttribute("savedReference", savedReference);
 		model.addAttribute("starts", this.starts.groups());
 		model.addAttribute("errors", errors);
 		return VIEW_NEW;
@@ -293,6 +316,10 @@ class ExerciseController {
 		model.addAttribute("detailErrors", detailErrors);
 		model.addAttribute("maxInjects", TurnForm.MAX_INJECTS);
 		return VIEW_EDIT;
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 60) ? text.substring(0, 57) + "…" : text;
 	}
 
 	private static String viewLink(String id) {

@@ -5,19 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.policyadvisor.engine.ConditionDef;
+import org.policyadvisor.engine.ConditionValidator;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.Scenario;
 import org.policyadvisor.engine.ScenarioKind;
+import org.policyadvisor.saved.SavedScenario;
+import org.policyadvisor.saved.SavedScenarioRepository;
+import org.policyadvisor.sharing.SecretLinks;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Where an exercise can start: the early-2019 defaults or a preset scenario of the pack, each named on the form by a
- * key ({@code defaults}, {@code preset:<scenario id>}).
- * <p>
- * Saved scenarios are the next kind of start: a key {@code saved:<view id>} resolved here against the saved
- * scenarios' repository (their conditions, and "Saved scenario: <name>" as the label), and a field on the form for a
- * view link or id. They are not offered yet because that feature is not on this branch.
+ * key ({@code defaults}, {@code preset:<scenario id>}), or a saved scenario ({@code saved}), given by its view link or
+ * id in a field of its own.
  */
 @Component
 class ExerciseStarts {
@@ -26,10 +28,18 @@ class ExerciseStarts {
 
 	static final String PRESET = "preset:";
 
+	/** The key of "a saved scenario": which one is given in the form's field {@link #SAVED_FIELD}. */
+	static final String SAVED = "saved";
+
+	static final String SAVED_FIELD = "saved-scenario";
+
 	private final RulePack pack;
 
-	ExerciseStarts(RulePack pack) {
+	private final SavedScenarioRepository saved;
+
+	ExerciseStarts(RulePack pack, SavedScenarioRepository saved) {
 		this.pack = pack;
+		this.saved = saved;
 	}
 
 	/**
@@ -53,6 +63,7 @@ class ExerciseStarts {
 		groups.add(new Group("The paper's present", List.of(new Option(DEFAULTS, defaultsLabel()))));
 		groups.add(presets("Moments in the paper", ScenarioKind.HISTORICAL));
 		groups.add(presets("What if…", ScenarioKind.WHAT_IF));
+		groups.add(new Group("Saved scenarios", List.of(new Option(SAVED, "A saved scenario (give its link below)"))));
 		return groups.stream().filter((g) -> !g.options().isEmpty()).toList();
 	}
 
@@ -63,6 +74,39 @@ class ExerciseStarts {
 		if (key != null && key.startsWith(PRESET)) {
 			return this.pack.scenario(key.substring(PRESET.length()))
 				.map((s) -> new Start(key, "Preset: " + s.title(), this.pack.conditionsOf(s)));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A saved scenario as a start, from its view link or id as pasted: the id is the link's last path segment that
+	 * can be one. Its answers are checked against the pack as it is now: conditions the pack no longer has are
+	 * ignored, and an answer that is no longer allowed takes its early-2019 value.
+	 */
+	Optional<Start> saved(String reference) {
+		return savedId(reference).flatMap(this.saved::find).map((SavedScenario s) -> {
+			ConditionValidator.Result checked = ConditionValidator.validate(this.pack, s.conditions(), false);
+			Map<String, String> conditions = new java.util.LinkedHashMap<>(checked.values());
+			checked.errors().keySet().forEach((id) -> conditions.put(id,
+					this.pack.condition(id).map(ConditionDef::defaultValue).orElseThrow()));
+			return new Start(SAVED, "Saved scenario: " + s.name(), conditions);
+		});
+	}
+
+	static Optional<String> savedId(String reference) {
+		if (reference == null) {
+			return Optional.empty();
+		}
+		String path = reference.strip();
+		int query = path.indexOf('?');
+		path = (query >= 0) ? path.substring(0, query) : path;
+		int fragment = path.indexOf('#');
+		path = (fragment >= 0) ? path.substring(0, fragment) : path;
+		String[] segments = path.split("/");
+		for (int i = segments.length - 1; i >= 0; i--) {
+			if (SecretLinks.isWellFormedId(segments[i])) {
+				return Optional.of(segments[i]);
+			}
 		}
 		return Optional.empty();
 	}

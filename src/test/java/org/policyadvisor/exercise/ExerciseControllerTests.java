@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
+import org.policyadvisor.saved.SavedScenarioRepository;
 import org.policyadvisor.sharing.SecretLinks;
 import org.policyadvisor.system.SecurityConfiguration;
 
@@ -44,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureTestDatabase
 @AutoConfigureDataSourceInitialization
 @Import({ ShippedRuleBaseConfiguration.class, SecurityConfiguration.class, ExerciseRepository.class,
-		ExerciseReplay.class, ExerciseStarts.class })
+		ExerciseReplay.class, ExerciseStarts.class, SavedScenarioRepository.class })
 class ExerciseControllerTests {
 
 	private static final Pattern EDIT_LINK = Pattern.compile("/exercises/([A-Za-z0-9_-]{16})/edit/([A-Za-z0-9_-]{43})");
@@ -60,6 +61,9 @@ class ExerciseControllerTests {
 
 	@Autowired
 	private RulePack pack;
+
+	@Autowired
+	private SavedScenarioRepository savedScenarios;
 
 	/** An exercise made through the form, with its edit token. */
 	private record Made(String id, String token) {
@@ -134,6 +138,40 @@ class ExerciseControllerTests {
 				.param("start", "preset:no-such-scenario"), 400);
 			assertThat(page).contains("Choose where the exercise starts from the list.").contains("value=\"Kept title\"");
 			html(post("/exercises").with(csrf()).param("title", "No start"), 400);
+		}
+
+		@Test
+		void aSavedScenarioGivenByItsViewLinkIsTheStart() throws Exception {
+			Map<String, String> answers = new java.util.HashMap<>(ExerciseControllerTests.this.pack.defaults());
+			answers.put("oil_price", "low");
+			answers.put("condition_of_an_older_pack", "x");
+			SavedScenarioRepository.Created saved = ExerciseControllerTests.this.savedScenarios.create("Oil slump",
+					"", answers, "1.0.0");
+			String link = "https://advisor.example/scenarios/" + saved.scenario().id() + "?from=mail";
+			MvcResult result = ExerciseControllerTests.this.mvc.perform(post("/exercises").with(csrf())
+				.param("title", "From saved").param("start", "saved").param("saved-scenario", link))
+				.andExpect(status().isFound()).andReturn();
+			Matcher m = EDIT_LINK.matcher(result.getResponse().getRedirectedUrl());
+			assertThat(m.find()).isTrue();
+			Exercise exercise = ExerciseControllerTests.this.exercises.find(m.group(1)).orElseThrow();
+			assertThat(exercise.startLabel()).isEqualTo("Saved scenario: Oil slump");
+			assertThat(exercise.startConditions()).containsEntry("oil_price", "low")
+				.doesNotContainKey("condition_of_an_older_pack")
+				.hasSize(ExerciseControllerTests.this.pack.conditions().size());
+		}
+
+		@Test
+		void aSavedScenarioThatIsNotThereOrNotChosenIsAFieldProblem() throws Exception {
+			assertThat(html(post("/exercises").with(csrf()).param("title", "t").param("start", "saved")
+				.param("saved-scenario", "https://advisor.example/scenarios/AAAAAAAAAAAAAAAA"), 400))
+				.contains("There is no saved scenario at “https://advisor.example/scenarios/AAAAAAAAAAAAAAAA”")
+				.contains("value=\"https://advisor.example/scenarios/AAAAAAAAAAAAAAAA\"")
+				.contains("<option value=\"saved\" selected=\"selected\">");
+			assertThat(html(post("/exercises").with(csrf()).param("title", "t").param("start", "saved"), 400))
+				.contains("Paste the saved scenario");
+			assertThat(html(post("/exercises").with(csrf()).param("title", "t").param("start", "defaults")
+				.param("saved-scenario", "AAAAAAAAAAAAAAAA"), 400))
+				.contains("Choose “A saved scenario” in this list");
 		}
 
 		@Test
