@@ -112,7 +112,7 @@ final class TimelineLayout {
 		}
 		y += 16;
 		this.texts.add(new Text("Key", MARGIN, y + FONT_SIZE, FONT_SIZE, true));
-		y += 8;
+		y += FONT_SIZE + 8;
 		y = legendRow("Risk holds", ConclusionKind.RISK, y);
 		y = legendRow("Recommendation applies", ConclusionKind.RECOMMENDATION, y);
 		this.texts.add(new Text("▲ new at this turn    ▼ ended at this turn    – does not hold", MARGIN,
