@@ -16,7 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 import org.policyadvisor.engine.ConclusionKind;
 
@@ -29,8 +33,14 @@ import org.policyadvisor.engine.ConclusionKind;
  */
 final class TimelinePng {
 
-	/** Pixels per layout unit. */
-	static final int SCALE = 2;
+	/** Pixels per layout unit at most: twice the page's size prints sharp. */
+	static final double MAX_SCALE = 2;
+
+	/**
+	 * Pixels at most, whatever the number of turns and rows: a 50-turn chart at twice its size would take seconds to
+	 * encode and megabytes to send. Wider charts are drawn at a smaller scale, never below the page's own size.
+	 */
+	static final double MAX_PIXELS = 6_000_000;
 
 	private static final Font REGULAR = loadFont("fonts/DejaVuSans.ttf", Font.PLAIN);
 
@@ -39,26 +49,43 @@ final class TimelinePng {
 	private TimelinePng() {
 	}
 
+	/** Pixels per layout unit for this layout: {@link #MAX_SCALE}, less for a large chart, at least 1. */
+	static double scale(TimelineLayout layout) {
+		double area = (double) layout.width() * layout.height();
+		return Math.max(1, Math.min(MAX_SCALE, Math.sqrt(MAX_PIXELS / area)));
+	}
+
 	static byte[] render(TimelineLayout layout) {
-		BufferedImage image = new BufferedImage(layout.width() * SCALE, layout.height() * SCALE,
-				BufferedImage.TYPE_INT_RGB);
+		double scale = scale(layout);
+		BufferedImage image = new BufferedImage((int) Math.ceil(layout.width() * scale),
+				(int) Math.ceil(layout.height() * scale), BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		try {
 			g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 			g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-			g.scale(SCALE, SCALE);
+			g.scale(scale, scale);
 			draw(g, layout);
 		}
 		finally {
 			g.dispose();
 		}
 		ByteArrayOutputStream png = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", png);
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		try (ImageOutputStream out = ImageIO.createImageOutputStream(png)) {
+			writer.setOutput(out);
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			// Light compression: the chart's flat colours compress well even so, and the default level takes several
+			// times as long.
+			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(0.8f);
+			writer.write(null, new IIOImage(image, null, null), param);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("writing a PNG to memory", ex);
+		}
+		finally {
+			writer.dispose();
 		}
 		return png.toByteArray();
 	}

@@ -159,8 +159,10 @@ class TimelineTests {
 	void thePngShowsTheRiskAtTheTurnItAppearsAndNotBefore() throws Exception {
 		TimelineLayout layout = new TimelineLayout(timeline);
 		BufferedImage png = ImageIO.read(new ByteArrayInputStream(TimelinePng.render(layout)));
-		assertThat(png.getWidth()).isEqualTo(layout.width() * TimelinePng.SCALE);
-		assertThat(png.getHeight()).isEqualTo(layout.height() * TimelinePng.SCALE);
+		double scale = TimelinePng.scale(layout);
+		assertThat(scale).isEqualTo(TimelinePng.MAX_SCALE);
+		assertThat(png.getWidth()).isEqualTo((int) Math.ceil(layout.width() * scale));
+		assertThat(png.getHeight()).isEqualTo((int) Math.ceil(layout.height() * scale));
 		TimelineLayout.PlacedRow row = layout.rows().stream()
 			.filter((r) -> r.row().conclusion().id().equals(RISK)).findFirst().orElseThrow();
 		TimelinePalette.Style possible = TimelinePalette.style(ConclusionKind.RISK,
@@ -199,6 +201,22 @@ class TimelineTests {
 	}
 
 	@Test
+	void aLongExerciseIsDrawnSmallerButNeverBelowThePagesSize() {
+		TimelineLayout wide = new TimelineLayout(new Timeline(java.util.stream.IntStream.rangeClosed(0, 20)
+			.mapToObj((i) -> new Timeline.Column(i, "Turn " + i, "t")).toList(), timeline.rows().stream()
+			.map((r) -> new Timeline.Row(r.conclusion(), java.util.Collections.nCopies(21, r.cells().get(0))))
+			.toList()));
+		double scale = TimelinePng.scale(wide);
+		assertThat(scale).isGreaterThanOrEqualTo(1).isLessThan(TimelinePng.MAX_SCALE);
+		assertThat(wide.width() * scale * wide.height() * scale).isLessThanOrEqualTo(TimelinePng.MAX_PIXELS * 1.01);
+		TimelineLayout widest = new TimelineLayout(new Timeline(java.util.stream.IntStream.rangeClosed(0, 50)
+			.mapToObj((i) -> new Timeline.Column(i, "Turn " + i, "t")).toList(), wide.timeline().rows().stream()
+			.map((r) -> new Timeline.Row(r.conclusion(), java.util.Collections.nCopies(51, r.cells().get(0))))
+			.toList()));
+		assertThat(TimelinePng.scale(widest)).isEqualTo(1);
+	}
+
+	@Test
 	void longLabelsWrapAndEndInAnEllipsis() {
 		assertThat(TimelineLayout.wrap("Short title")).containsExactly("Short title");
 		List<String> lines = TimelineLayout.wrap("word ".repeat(60));
@@ -215,11 +233,11 @@ class TimelineTests {
 
 	/** The share of the box's inner pixels (inside its outline) within a small distance of the colour. */
 	private static double share(BufferedImage png, TimelineLayout.Box box, int rgb) {
-		int s = TimelinePng.SCALE;
+		double s = TimelinePng.MAX_SCALE;
 		int matching = 0;
 		int total = 0;
-		for (int y = (box.y() + 4) * s; y < (box.y() + box.height() - 4) * s; y++) {
-			for (int x = (box.x() + 4) * s; x < (box.x() + box.width() - 4) * s; x++) {
+		for (int y = (int) ((box.y() + 4) * s); y < (box.y() + box.height() - 4) * s; y++) {
+			for (int x = (int) ((box.x() + 4) * s); x < (box.x() + box.width() - 4) * s; x++) {
 				int p = png.getRGB(x, y) & 0xffffff;
 				total++;
 				if (Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) < 12
