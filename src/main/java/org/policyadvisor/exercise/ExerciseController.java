@@ -1,5 +1,6 @@
 package org.policyadvisor.exercise;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,16 @@ class ExerciseController {
 		model.addAttribute("view", view);
 		model.addAttribute("viewLink", viewLink(id));
 		return VIEW_SHOW;
+	}
+
+	/**
+	 * When the exercise last changed, as the participants' view shows it in {@code data-updated}: its script asks
+	 * this to know when to reload.
+	 */
+	@GetMapping(path = "/exercises/{id}/updated", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> updated(@PathVariable String id) {
+		Instant updated = this.exercises.updatedAt(id).orElseThrow(NotFound::new);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ExerciseView.isoOf(updated));
 	}
 
 	@GetMapping(path = "/exercises/{id}/timeline.png", produces = MediaType.IMAGE_PNG_VALUE)

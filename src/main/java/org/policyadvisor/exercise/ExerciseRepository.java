@@ -86,6 +86,15 @@ class ExerciseRepository {
 		});
 	}
 
+	/** When the exercise last changed; empty when there is no such exercise. */
+	Optional<Instant> updatedAt(String id) {
+		if (!SecretLinks.isWellFormedId(id)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT updated_at FROM exercise WHERE id = :id").param("id", id)
+			.query((rs, n) -> instant(rs, "updated_at")).optional();
+	}
+
 	/** The stored hash of the exercise's edit token; empty when there is no such exercise. */
 	Optional<String> editTokenHash(String id) {
 		if (!SecretLinks.isWellFormedId(id)) {

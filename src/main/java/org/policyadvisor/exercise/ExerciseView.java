@@ -47,6 +47,10 @@ record ExerciseView(Exercise exercise, ExerciseRun run, Timeline timeline, Strin
 
 	/** A time for {@code <time datetime>}. */
 	public String iso(Instant instant) {
+		return isoOf(instant);
+	}
+
+	static String isoOf(Instant instant) {
 		return MACHINE.format(instant);
 	}
 

@@ -340,6 +340,19 @@ class ExerciseControllerTests {
 		}
 
 		@Test
+		void theViewTellsItsScriptWhenTheExerciseLastChanged() throws Exception {
+			Made made = make("Followed", "defaults");
+			String page = html(get("/exercises/" + made.id()), 200);
+			String before = html(get("/exercises/" + made.id() + "/updated"), 200);
+			assertThat(page).contains("data-updated=\"" + before + "\"")
+				.contains("data-updated-url=\"/exercises/" + made.id() + "/updated\"")
+				.contains("<script src=\"/js/exercise-follow.js\" defer></script>");
+			addTurn(made, "Crash", "oil_price=low");
+			assertThat(html(get("/exercises/" + made.id() + "/updated"), 200)).isNotEqualTo(before);
+			html(get("/exercises/AAAAAAAAAAAAAAAA/updated"), 404);
+		}
+
+		@Test
 		void theChartDownloadsAsPng() throws Exception {
 			Made made = make("Picture", "defaults");
 			MvcResult result = ExerciseControllerTests.this.mvc.perform(get("/exercises/" + made.id() + "/timeline.png"))
