@@ -117,7 +117,11 @@ record AdviceReport(Header header, List<StrengthNote> strengths, List<ConditionG
 	 * @param audience whom a recommendation is for; {@code null} for a risk
 	 * @param unmet per rule that could conclude it, what it needs and does not get
 	 */
-	record NotApplying(String kind, String title, String audience, List<String> unmet) {
+	record NotApplying(String kind, String title, String audience, List<Unmet> unmet) {
+	}
+
+	/** A rule that could have concluded something, and what it needs that it does not get, in words. */
+	record Unmet(String ruleId, String needs) {
 	}
 
 	public long conditionCount() {
@@ -190,8 +194,8 @@ record AdviceReport(Header header, List<StrengthNote> strengths, List<ConditionG
 
 	private static NotApplying notApplying(AdviceView.AbsenceView absence) {
 		boolean risk = absence.conclusion().kind() == ConclusionKind.RISK;
-		List<String> unmet = absence.attempts().stream()
-			.map((a) -> a.rule().id() + ": " + String.join("; ", a.unmet().stream().map(AdviceReport::unmet).toList()))
+		List<Unmet> unmet = absence.attempts().stream()
+			.map((a) -> new Unmet(a.rule().id(), String.join("; ", a.unmet().stream().map(AdviceReport::unmet).toList())))
 			.toList();
 		return new NotApplying(risk ? "Risk" : "Recommendation", absence.conclusion().title(),
 				risk ? null : absence.conclusion().audience(), unmet);

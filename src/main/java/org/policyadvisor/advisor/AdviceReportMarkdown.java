@@ -123,7 +123,8 @@ final class AdviceReportMarkdown {
 
 	private static Inline notApplying(AdviceReport.NotApplying n) {
 		String who = (n.audience() != null) ? " (for " + n.audience() + ")" : "";
-		return join(text(n.kind() + who + ": "), bold(n.title()), text(". " + String.join(" · ", n.unmet()) + "."));
+		String unmet = String.join(" · ", n.unmet().stream().map((u) -> u.ruleId() + ": " + u.needs()).toList());
+		return join(text(n.kind() + who + ": "), bold(n.title()), text(". " + unmet + "."));
 	}
 
 }

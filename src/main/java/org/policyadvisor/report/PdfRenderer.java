@@ -5,19 +5,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,14 +75,28 @@ public class PdfRenderer {
 
 	private static final String PRODUCER = "Policy Advisor";
 
+	/** TrueType table tags, as the table directory holds them. */
+	private static final int GSUB = tag("GSUB");
+
+	private static final int HIDDEN_GSUB = tag("gsub");
+
 	private static final List<FontFile> FONT_FILES = List.of(new FontFile("fonts/DejaVuSans.ttf", 400, FontStyle.NORMAL),
 			new FontFile("fonts/DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL),
 			new FontFile("fonts/DejaVuSans-Oblique.ttf", 400, FontStyle.OBLIQUE),
 			new FontFile("fonts/DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC));
 
+	/**
+	 * The font is also the last resort for text whose family is not available: there are no built-in fonts in a
+	 * tagged PDF, and without a fallback such text would silently not be drawn.
+	 */
+	private static final Set<FSFontUseCase> FONT_USES = EnumSet.of(FSFontUseCase.DOCUMENT,
+			FSFontUseCase.FALLBACK_FINAL);
+
 	private final ITemplateEngine templates;
 
-	private final Semaphore renders = new Semaphore(CONCURRENT_RENDERS, true);
+	private final Semaphore renders;
+
+	private final long waitMillis;
 
 	/**
 	 * The fonts' bytes, read on the first report rather than at start-up, which most runs never need; the first report
@@ -86,8 +104,15 @@ public class PdfRenderer {
 	 */
 	private volatile Map<String, byte[]> fonts;
 
+	@Autowired
 	public PdfRenderer(ITemplateEngine templates) {
+		this(templates, new Semaphore(CONCURRENT_RENDERS, true), TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+	}
+
+	PdfRenderer(ITemplateEngine templates, Semaphore renders, long waitMillis) {
 		this.templates = templates;
+		this.renders = renders;
+		this.waitMillis = waitMillis;
 	}
 
 	/**
@@ -126,7 +151,7 @@ public class PdfRenderer {
 
 	private void acquire() {
 		try {
-			if (!this.renders.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+			if (!this.renders.tryAcquire(this.waitMillis, TimeUnit.MILLISECONDS)) {
 				throw new ReportBusyException();
 			}
 		}
@@ -149,7 +174,8 @@ public class PdfRenderer {
 		Map<String, byte[]> bytes = fonts();
 		for (FontFile font : FONT_FILES) {
 			byte[] data = bytes.get(font.path());
-			builder.useFont(() -> new ByteArrayInputStream(data), FONT_FAMILY, font.weight(), font.style(), true);
+			builder.useFont(() -> new ByteArrayInputStream(data), FONT_FAMILY, font.weight(), font.style(), true,
+					FONT_USES);
 		}
 		// The base URI only resolves relative references, and every one is refused above.
 		builder.withHtmlContent(xhtml, "about:blank");
@@ -191,13 +217,35 @@ public class PdfRenderer {
 				if (in == null) {
 					throw new IllegalStateException("The report font " + font.path() + " is not on the classpath");
 				}
-				loaded.put(font.path(), in.readAllBytes());
+				loaded.put(font.path(), withoutGlyphSubstitution(in.readAllBytes()));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return Map.copyOf(loaded);
+	}
+
+	/**
+	 * The font with its glyph substitution table (GSUB) hidden. PDFBox 3 applies a font's Latin ligatures, and a
+	 * ligature glyph maps back to one character (U+FB02 for "fl"): text copied or searched in the PDF would read
+	 * "inﬂuence". A report is quoted from, so it prints plain letters. Renaming the table's tag in the table directory
+	 * hides it; the subset embedded in each PDF leaves unknown tables out.
+	 */
+	static byte[] withoutGlyphSubstitution(byte[] ttf) {
+		java.nio.ByteBuffer font = java.nio.ByteBuffer.wrap(ttf);
+		int tables = font.getShort(4) & 0xffff;
+		for (int i = 0; i < tables; i++) {
+			int record = 12 + 16 * i;
+			if (font.getInt(record) == GSUB) {
+				font.putInt(record, HIDDEN_GSUB);
+			}
+		}
+		return ttf;
+	}
+
+	private static int tag(String tag) {
+		return java.nio.ByteBuffer.wrap(tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).getInt();
 	}
 
 	private record FontFile(String path, int weight, FontStyle style) {
