@@ -170,12 +170,14 @@ record AdviceReport(Header header, List<StrengthNote> strengths, List<ConditionG
 		if (basis == null) {
 			return null;
 		}
-		String title = basis.scenario().title();
+		// In the result page's words.
+		String title = "“" + basis.scenario().title() + "”";
 		if (basis.exact()) {
-			return "Scenario: " + title;
+			return "These are the conditions of the scenario " + title;
 		}
-		return "Starting from the scenario " + title + ", with " + basis.differences()
-				+ ((basis.differences() == 1) ? " answer" : " answers") + " changed";
+		return "Started from the scenario " + title + "; "
+				+ ((basis.differences() == 1) ? "one answer differs" : basis.differences() + " answers differ")
+				+ " from it";
 	}
 
 	private static ConditionLine conditionLine(AdviceView.ChosenCondition c) {

@@ -76,7 +76,7 @@ class AdviceReportControllerTests {
 	void aScenarioIsReadAsOnTheResultPage() throws Exception {
 		String md = this.mvc.get().uri("/advice/report.md?scenario=what-if-oil-price-collapse&western_engagement=high")
 			.exchange().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(md).contains("Starting from the scenario ").contains("with 1 answer changed")
+		assertThat(md).contains("Started from the scenario “").contains("”; one answer differs from it.")
 			.contains("| **Low** — **changed** (early 2019: Medium) |");
 	}
 

@@ -122,9 +122,10 @@ class AdviceReportTests {
 		@Test
 		void namesTheScenarioAndHowFarTheConditionsHaveMovedFromIt() {
 			assertThat(report(Map.of(), "what-if-oil-price-collapse").header().basis())
-				.isEqualTo("Scenario: " + PACK.scenario("what-if-oil-price-collapse").orElseThrow().title());
+				.isEqualTo("These are the conditions of the scenario “"
+						+ PACK.scenario("what-if-oil-price-collapse").orElseThrow().title() + "”");
 			assertThat(report(Map.of("western_engagement", "high"), "what-if-oil-price-collapse").header().basis())
-				.startsWith("Starting from the scenario ").endsWith("with 1 answer changed");
+				.startsWith("Started from the scenario “").endsWith("”; one answer differs from it");
 		}
 
 	}
