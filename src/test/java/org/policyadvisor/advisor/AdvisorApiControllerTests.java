@@ -5,6 +5,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -16,7 +18,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(AdvisorApiController.class)
-@Import(ShippedRuleBaseConfiguration.class)
+@Import({ ShippedRuleBaseConfiguration.class, SecurityConfiguration.class })
 class AdvisorApiControllerTests {
 
 	@Autowired

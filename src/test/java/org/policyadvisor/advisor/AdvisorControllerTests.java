@@ -9,6 +9,8 @@ import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 import org.policyadvisor.engine.TestPacks;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -19,7 +21,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(AdvisorController.class)
-@Import(ShippedRuleBaseConfiguration.class)
+@Import({ ShippedRuleBaseConfiguration.class, SecurityConfiguration.class })
 class AdvisorControllerTests {
 
 	@Autowired

@@ -5,6 +5,8 @@ import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.TestPacks;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenarios are optional: the form of a pack without any has no picker, and still answers a link to one. */
 @WebMvcTest(AdvisorController.class)
-@Import(FormWithoutScenariosTests.MinimalPack.class)
+@Import({ FormWithoutScenariosTests.MinimalPack.class, SecurityConfiguration.class })
 class FormWithoutScenariosTests {
 
 	@Autowired

@@ -3,6 +3,8 @@ package org.policyadvisor.audit;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -13,7 +15,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(ClaimsController.class)
-@Import({ ShippedRuleBaseConfiguration.class, ClaimsMatrix.class })
+@Import({ ShippedRuleBaseConfiguration.class, ClaimsMatrix.class, SecurityConfiguration.class })
 class ClaimsControllerTests {
 
 	@Autowired

@@ -11,6 +11,8 @@ import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -21,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(GraphController.class)
-@Import({ ShippedRuleBaseConfiguration.class, CausalGraph.class })
+@Import({ ShippedRuleBaseConfiguration.class, CausalGraph.class, SecurityConfiguration.class })
 class GraphControllerTests {
 
 	private static final String SCENARIO = "what-if-oil-price-collapse";

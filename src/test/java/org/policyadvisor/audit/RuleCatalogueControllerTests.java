@@ -10,6 +10,8 @@ import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 import org.policyadvisor.engine.Strength;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -20,7 +22,7 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(RuleCatalogueController.class)
-@Import({ ShippedRuleBaseConfiguration.class, RuleCatalogue.class })
+@Import({ ShippedRuleBaseConfiguration.class, RuleCatalogue.class, SecurityConfiguration.class })
 class RuleCatalogueControllerTests {
 
 	private static final Pattern ARTICLE_ID = Pattern.compile("<article class=\"rule-entry\" id=\"([^\"]+)\"");

@@ -7,6 +7,8 @@ import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 import org.policyadvisor.engine.TestPacks;
 
+import org.policyadvisor.system.SecurityConfiguration;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -55,7 +57,7 @@ class VerificationControllerTests {
 	@Nested
 	@NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
 	@WebMvcTest(VerificationController.class)
-	@Import({ ShippedRuleBaseConfiguration.class, QuickVerification.class })
+	@Import({ ShippedRuleBaseConfiguration.class, QuickVerification.class, SecurityConfiguration.class })
 	class ShippedPack {
 
 		@Autowired
@@ -93,7 +95,7 @@ class VerificationControllerTests {
 	@Nested
 	@NestedTestConfiguration(NestedTestConfiguration.EnclosingConfiguration.OVERRIDE)
 	@WebMvcTest(VerificationController.class)
-	@Import(FlawedRuleBase.class)
+	@Import({ FlawedRuleBase.class, SecurityConfiguration.class })
 	class FlawedPack {
 
 		@Autowired

@@ -70,7 +70,10 @@ final class PackagedApplication implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-jar", jar, "--server.port=" + port));
+		// Each run its own database, so tests never see each other's (or a developer's) saved scenarios.
+		Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-data-" + port + "-");
+		List<String> command = new ArrayList<>(List.of(java, "-jar", jar, "--server.port=" + port,
+				"--advisor.data-dir=" + data));
 		command.addAll(List.of(extraArgs));
 		Path log = Path.of("target", "e2e-app-" + port + ".log");
 		Files.createDirectories(log.getParent());
