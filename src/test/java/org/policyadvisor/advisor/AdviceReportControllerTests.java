@@ -13,6 +13,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.engine.ShippedRuleBaseConfiguration;
 import org.policyadvisor.report.PdfRenderer;
+import org.policyadvisor.system.SecurityConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,7 +27,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest({ AdviceReportController.class, AdvisorController.class })
-@Import({ ShippedRuleBaseConfiguration.class, PdfRenderer.class, AdviceReportControllerTests.FixedClock.class })
+@Import({ ShippedRuleBaseConfiguration.class, SecurityConfiguration.class, PdfRenderer.class,
+		AdviceReportControllerTests.FixedClock.class })
 class AdviceReportControllerTests {
 
 	@Autowired
@@ -49,6 +51,7 @@ class AdviceReportControllerTests {
 		assertThat(result.getResponse().getContentType()).isEqualTo("text/markdown;charset=UTF-8");
 		assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
 			.isEqualTo("attachment; filename=\"policy-advice-2019-03-01.md\"");
+		assertThat(result.getResponse().getHeaders("X-Content-Type-Options")).containsExactly("nosniff");
 		String md = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(md).startsWith("# Policy advice\n")
 			.contains("Generated 1 March 2019, 23:30 UTC. [Open this result live](<http://localhost/advice?western_engagement=low&")
