@@ -153,6 +153,12 @@ final class PackagedApplication implements AutoCloseable {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A GET whose body is kept as bytes, such as a PDF download. */
+	HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
 			.timeout(Duration.ofSeconds(30))
