@@ -12,8 +12,6 @@ import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.sharing.SecretLinks;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -149,31 +147,6 @@ class ExerciseController {
 		Timeline timeline = Timeline.of(this.pack, this.replay.replay(exercise));
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache())
 			.body(TimelinePng.render(new TimelineLayout(timeline)));
-	}
-
-	/**
-	 * The after-action report as Markdown: the turns, injects and notes, the conclusions at each turn with their
-	 * explanations and citations, and the timeline as a table, with a link to the chart as PNG.
-	 */
-	@GetMapping(path = "/exercises/{id}/report.md")
-	ResponseEntity<byte[]> reportMarkdown(@PathVariable String id) {
-		Exercise exercise = this.exercises.find(id).orElseThrow(NotFound::new);
-		Instant now = Instant.now();
-		ExerciseReport report = ExerciseReport.of(this.pack, this.replay.replay(exercise), viewLink(id),
-				ServletUriComponentsBuilder.fromCurrentContextPath().path("/exercises/{id}/timeline.png")
-					.buildAndExpand(id).toUriString(),
-				now);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(reportName(now) + ".md").build().toString())
-			.cacheControl(CacheControl.noCache())
-			.body(ExerciseReportMarkdown.write(report).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-	}
-
-	/** A file name the code makes, a fixed word and the date, so it needs no quoting. */
-	private static String reportName(Instant when) {
-		return "after-action-report-" + java.time.LocalDate.ofInstant(when, java.time.ZoneOffset.UTC);
 	}
 
 	/** The facilitator's page, behind the secret edit link. */

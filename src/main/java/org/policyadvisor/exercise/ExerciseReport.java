@@ -20,10 +20,21 @@ import org.policyadvisor.engine.Strength;
  */
 record ExerciseReport(Header header, List<StrengthNote> strengths, Timeline timeline, List<Section> sections) {
 
+	static final String TITLE = "After-action report";
+
 	static final String CITE_AS = "Shiriyev (2019)";
+
+	/** How to read the timeline's cells, in both formats. */
+	static final String TIMELINE_KEY = "Each cell gives the strength with which a risk or recommendation holds at "
+			+ "that turn: ▲ new at this turn, ▼ ended at this turn, – does not hold.";
 
 	private static final List<Strength> STRONGEST_FIRST = List.of(Strength.ASSERTED, Strength.LIKELY,
 			Strength.POSSIBLE);
+
+	/** How to read the timeline's cells. */
+	public String timelineKey() {
+		return TIMELINE_KEY;
+	}
 
 	/**
 	 * @param generated when the report was made, in words
@@ -35,8 +46,18 @@ record ExerciseReport(Header header, List<StrengthNote> strengths, Timeline time
 			String timelineLink, int turnCount, List<String> notices) {
 
 		public String subject() {
-			return "After-action report of the tabletop exercise “" + this.title + "”: " + turns(this.turnCount)
-					+ " from " + this.startLabel + ".";
+			return "After-action report of the tabletop exercise “" + this.title + "”: " + turns() + " from "
+					+ this.startLabel + ".";
+		}
+
+		/** "1 turn", "3 turns". */
+		public String turns() {
+			return ExerciseReport.turns(this.turnCount);
+		}
+
+		/** The briefing's lines, each a paragraph: participants wrote them as lines. */
+		public List<String> briefingParagraphs() {
+			return this.briefing.lines().map(String::strip).filter((l) -> !l.isEmpty()).toList();
 		}
 
 	}
@@ -69,6 +90,15 @@ record ExerciseReport(Header header, List<StrengthNote> strengths, Timeline time
 	 */
 	record Change(String what, String title, String strength, String before, String causes, List<Step> why,
 			List<Unmet> whyNot) {
+
+		/** "likely", "was likely", "likely, was possible". */
+		public String strengthText() {
+			if (this.strength == null) {
+				return "was " + this.before;
+			}
+			return (this.before != null) ? this.strength + ", was " + this.before : this.strength;
+		}
+
 	}
 
 	/** One rule of a chain of reasons, numbered within its explanation. */

@@ -362,20 +362,12 @@ class ExerciseControllerTests {
 		}
 
 		@Test
-		void theAfterActionReportDownloadsAsMarkdown() throws Exception {
+		void thePagesLinkToTheAfterActionReport() throws Exception {
 			Made made = make("Debrief", "defaults");
-			addTurn(made, "Crash", "oil_price=low");
-			MvcResult result = ExerciseControllerTests.this.mvc.perform(get("/exercises/" + made.id() + "/report.md"))
-				.andExpect(status().isOk()).andExpect(content().contentType("text/markdown;charset=UTF-8")).andReturn();
-			assertThat(result.getResponse().getHeader("Content-Disposition"))
-				.matches("attachment; filename=\"after-action-report-\\d{4}-\\d{2}-\\d{2}\\.md\"");
-			assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-				.startsWith("# After-action report: Debrief").contains("## Turn 1: Crash")
-				.contains("(<http://localhost/exercises/" + made.id() + "/timeline.png>)")
-				.doesNotContain(made.token());
 			assertThat(html(get("/exercises/" + made.id()), 200))
+				.contains("href=\"/exercises/" + made.id() + "/report.pdf\"")
 				.contains("href=\"/exercises/" + made.id() + "/report.md\"");
-			html(get("/exercises/AAAAAAAAAAAAAAAA/report.md"), 404);
+			assertThat(html(get(made.edit()), 200)).contains("href=\"/exercises/" + made.id() + "/report.pdf\"");
 		}
 
 		@Test

@@ -96,7 +96,7 @@ class ExerciseReportTests {
 	void theMarkdownHasTheTimelineAsATableAndTheChartAsALink() {
 		assertThat(markdown).contains("| Risk or recommendation | Start | Turn 1 | Turn 2 |")
 			.contains("| Risk: " + TITLE + " | – | ▲ possible | ▼ ended |")
-			.contains("![Timeline of risks and recommendations, turn by turn](<http://localhost/exercises/AAAAAAAAAAAAAAAA/timeline.png>)")
+			.contains("The chart: [timeline.png](<http://localhost/exercises/AAAAAAAAAAAAAAAA/timeline.png>).")
 			.contains("- Turn 1: Oil price crash");
 	}
 
@@ -116,7 +116,7 @@ class ExerciseReportTests {
 		assertThat(markdown).contains("version 1.0.0.");
 		assertThat(markdown).startsWith("# After-action report: Oil \\| shock \\*now\\* \\<script\\>alert(1)\\</script\\>\n")
 			.doesNotContain("<script>")
-			.contains("\\# Not a heading", "\\- not a list  \nsecond line")
+			.contains("\n\\# Not a heading\n", "\n\\- not a list\n", "\nsecond line\n")
 			.contains("Brent falls below \\$40 \\| \\[link\\](javascript:x)")
 			.doesNotContain("[link](javascript");
 		// Every line of the timeline table has as many cell separators as its header.
