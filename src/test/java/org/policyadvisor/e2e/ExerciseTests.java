@@ -106,9 +106,17 @@ class ExerciseTests {
 				.contains("does not hold", "possible, new at this turn", "ended at this turn");
 			assertThat(browser.axeViolations()).as("accessibility violations on the participants' view").isEmpty();
 
-			HttpResponse<String> png = this.app.get(viewLink.substring(viewLink.indexOf("/exercises/")) + "/timeline.png");
+			String viewPath = viewLink.substring(viewLink.indexOf("/exercises/"));
+			HttpResponse<String> png = this.app.get(viewPath + "/timeline.png");
 			assertThat(png.statusCode()).isEqualTo(200);
 			assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+			HttpResponse<String> pdf = this.app.get(viewPath + "/report.pdf", java.time.Duration.ofSeconds(60));
+			assertThat(pdf.statusCode()).isEqualTo(200);
+			assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+			assertThat(pdf.body()).startsWith("%PDF-");
+			HttpResponse<String> md = this.app.get(viewPath + "/report.md");
+			assertThat(md.body()).startsWith("# After-action report: Oil shock in Baku")
+				.contains("| Risk: Economic collapse pitches the country into chaos and boosts Russia's influence | – | ▲ possible | ▼ ended |");
 
 			// A wrong edit link is refused with a page that says so.
 			browser.go(editLink.substring(0, editLink.length() - 1) + (editLink.endsWith("A") ? "B" : "A"));
