@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,6 +68,12 @@ final class PackagedApplication implements AutoCloseable {
 
 	/** Starts the jar on a given data directory: a restart finds there what the last run saved. */
 	static PackagedApplication start(Path data, String... extraArgs) throws Exception {
+		return start(Map.of(), data, extraArgs);
+	}
+
+	/** Starts the jar with environment variables of its own, as a deployment configures it. */
+	static PackagedApplication start(Map<String, String> environment, Path data, String... extraArgs)
+			throws Exception {
 		String jar = System.getProperty("app.jar");
 		if (jar == null || !new File(jar).isFile()) {
 			throw new IllegalStateException("Set -Dapp.jar to the packaged application (run through `./mvnw verify`)");
@@ -82,7 +89,9 @@ final class PackagedApplication implements AutoCloseable {
 		Path log = Path.of("target", "e2e-app-" + port + ".log");
 		Files.createDirectories(log.getParent());
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		PackagedApplication app = new PackagedApplication(process, port, 0);
 		long deadline = start + Duration.ofSeconds(120).toNanos();
 		while (System.nanoTime() < deadline) {

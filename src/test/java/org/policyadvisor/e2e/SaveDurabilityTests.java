@@ -1,18 +1,10 @@
 package org.policyadvisor.e2e;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,8 +38,6 @@ class SaveDurabilityTests {
 
 	private static final Pattern EDIT_LOCATION = Pattern
 		.compile("/scenarios/([A-Za-z0-9_-]{16})/edit/([A-Za-z0-9_-]{43})\\?done=created$");
-
-	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private static final Pattern SAVED_COUNT = Pattern.compile("<span>(\\d+) saved scenarios?</span>");
 
@@ -180,30 +169,15 @@ class SaveDurabilityTests {
 	/** One client, with its own cookies, saving through the form as a browser would. */
 	private static final class Browserlike {
 
-		private final PackagedApplication app;
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
-
-		private String csrf;
+		private final FormClient client;
 
 		Browserlike(PackagedApplication app) {
-			this.app = app;
+			this.client = new FormClient(app);
 		}
 
 		/** The save form: its page sets the CSRF cookie and carries the token in a hidden field. */
 		void openSaveForm() throws IOException, InterruptedException {
-			HttpResponse<String> form = this.http.send(
-					HttpRequest.newBuilder(URI.create(this.app.url("/scenarios/new"))).timeout(Duration.ofSeconds(60))
-						.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(form.statusCode()).isEqualTo(200);
-			Matcher m = CSRF_FIELD.matcher(form.body());
-			assertThat(m.find()).as("the save form's CSRF field").isTrue();
-			this.csrf = m.group(1);
+			assertThat(this.client.open("/scenarios/new").statusCode()).isEqualTo(200);
 		}
 
 		/** One save; {@code null} when no answer came, as when the application is killed under the request. */
@@ -212,23 +186,10 @@ class SaveDurabilityTests {
 			String notes = "Saved at " + System.nanoTime() + "\nby client " + client + " — “durability”";
 			String oil = OIL[(client + n) % OIL.length];
 			String west = WEST[(round + n) % WEST.length];
-			Map<String, String> form = new LinkedHashMap<>();
-			form.put("_csrf", this.csrf);
-			form.put("name", name);
-			form.put("notes", notes);
-			form.put("oil_price", oil);
-			form.put("western_engagement", west);
-			String body = form.entrySet().stream()
-				.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&"));
 			HttpResponse<String> response;
 			try {
-				response = this.http.send(HttpRequest.newBuilder(URI.create(this.app.url("/scenarios")))
-					.timeout(Duration.ofSeconds(60))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				response = this.client.post("/scenarios", Map.of("name", name, "notes", notes, "oil_price", oil,
+						"western_engagement", west));
 			}
 			catch (IOException killed) {
 				return null;
@@ -237,7 +198,7 @@ class SaveDurabilityTests {
 			String location = response.headers().firstValue("Location").orElseThrow();
 			Matcher m = EDIT_LOCATION.matcher(location);
 			assertThat(m.find()).as("redirect to the new scenario's edit page: " + location).isTrue();
-			return new Save(m.group(1), m.group(2), name, notes.replace("\r\n", "\n").strip(), oil, west);
+			return new Save(m.group(1), m.group(2), name, notes, oil, west);
 		}
 
 	}
