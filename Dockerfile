@@ -18,6 +18,10 @@ RUN apt-get update \
  && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin advisor
 WORKDIR /app
 COPY --from=build /src/target/policy-advisor.jar /app/policy-advisor.jar
+# The embedded database of saved scenarios lives in ./data: writable by the app's user, and a volume, so that saved
+# scenarios outlive the container.
+RUN mkdir /app/data && chown 10001 /app/data
+VOLUME /app/data
 USER 10001
 EXPOSE 8080
 # Ready only once the rule base is built and warmed.
