@@ -209,10 +209,6 @@ final class PackagedApplication implements AutoCloseable {
 		return this.process.waitFor();
 	}
 
-	long pid() {
-		return this.process.pid();
-	}
-
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
