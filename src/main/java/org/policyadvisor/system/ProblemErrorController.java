@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Controller;
  * own JSON. Pages keep the HTML error page.
  */
 @Controller
+// The commands (verify, batch) run without a web server, and so without the error attributes this needs.
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemErrorController extends BasicErrorController {
 
 	ProblemErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> errorViewResolvers) {

@@ -96,6 +96,20 @@ class SavedScenarioTests {
 		}
 	}
 
+	/** The form's body is read as UTF-8, whatever script the name and notes are in. */
+	@Test
+	void aNameAndNotesInAnyScriptAreSavedAsTyped() throws Exception {
+		FormClient client = new FormClient(this.app);
+		client.open("/scenarios/new");
+		String name = "Qarabağ – “Şuşa” — Москва, 東京";
+		String location = client.post("/scenarios", java.util.Map.of("name", name, "notes", "Ünïcödé\nnotes ✓"))
+			.headers().firstValue("Location").orElseThrow();
+		Matcher edit = EDIT_URL.matcher(location);
+		assertThat(edit.find()).as(location).isTrue();
+		String json = this.app.get("/api/scenarios/saved/" + edit.group(1)).body();
+		assertThat(json).contains("\"name\":\"" + name + "\"", "\"notes\":\"Ünïcödé\\nnotes ✓\"");
+	}
+
 	@Test
 	void theSavedScenarioPagesReadOnAPhone() throws Exception {
 		FormClient client = new FormClient(this.app);

@@ -57,6 +57,12 @@ class SecurityConfigurationTests {
 	}
 
 	@Test
+	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
+	void theJsonApiGetsNoCsrfCookie() throws Exception {
+		this.mvc.perform(post("/api/probe")).andExpect(status().isOk()).andExpect(cookie().doesNotExist("XSRF-TOKEN"));
+	}
+
+	@Test
 	void theJsonApiNeedsNoCsrfToken() throws Exception {
 		this.mvc.perform(post("/api/probe")).andExpect(status().isOk()).andExpect(content().string("computed"));
 	}
