@@ -90,6 +90,28 @@ public record Comparison(List<ComparedScenario> scenarios, List<ConditionRow> di
 			return this.because.isEmpty() && this.blocked.isEmpty();
 		}
 
+		/** {@link #because}, a group for each origin, in order. */
+		public List<OriginGroup> becauseByOrigin() {
+			return group(this.because);
+		}
+
+		/** {@link #blocked}, a group for each origin, in order. */
+		public List<OriginGroup> blockedByOrigin() {
+			return group(this.blocked);
+		}
+
+		private static List<OriginGroup> group(List<Path> paths) {
+			java.util.Map<String, List<Path>> byOrigin = new java.util.LinkedHashMap<>();
+			paths.forEach((p) -> byOrigin.computeIfAbsent(p.origin().key(), (k) -> new ArrayList<>()).add(p));
+			return byOrigin.values().stream().map((chains) -> new OriginGroup(chains.get(0).origin(), List.copyOf(chains)))
+				.toList();
+		}
+
+	}
+
+	/** The chains that start from one origin. */
+	public record OriginGroup(Origin origin, List<Path> chains) {
+
 	}
 
 	/**
@@ -125,6 +147,11 @@ public record Comparison(List<ComparedScenario> scenarios, List<ConditionRow> di
 		/** Named so that templates do not mistake it for {@code condition()}, as they would {@code isCondition()}. */
 		public boolean fromCondition() {
 			return this.condition != null;
+		}
+
+		/** The same for chains that start at the same condition (or conclusion) on the same side. */
+		String key() {
+			return fromCondition() ? "condition:" + this.condition.id() : "conclusion:" + this.conclusion.id();
 		}
 
 	}

@@ -32,8 +32,11 @@ import org.policyadvisor.engine.Strength;
  */
 final class Explainer {
 
-	/** Chains shown per side; the rest are counted. The most direct come first. */
-	static final int MAX_PATHS = 6;
+	/**
+	 * Chains kept for each place where the scenarios part; the rest are counted. Every such place is kept: which
+	 * conditions make the difference matters more than every way they do. The most direct chains come first.
+	 */
+	static final int MAX_CHAINS_PER_ORIGIN = 3;
 
 	/** A bound on the chains collected, however the rules branch. */
 	private static final int MAX_COLLECTED = 500;
@@ -87,9 +90,11 @@ final class Explainer {
 		List<Comparison.Path> because = distinct(holdingPaths(this.conclusionId, otherStrength, new HashSet<>()));
 		List<Comparison.Path> blocked = (otherStrength == null)
 				? distinct(blockedPaths(this.conclusionId, new HashSet<>())) : List.of();
-		int omitted = Math.max(0, because.size() - MAX_PATHS) + Math.max(0, blocked.size() - MAX_PATHS);
+		List<Comparison.Path> shownBecause = perOrigin(because);
+		List<Comparison.Path> shownBlocked = perOrigin(blocked);
+		int omitted = because.size() - shownBecause.size() + blocked.size() - shownBlocked.size();
 		return new Comparison.PairExplanation(this.scenario, this.baseline, change, holding, other,
-				strength(this.x, this.conclusionId), otherStrength, first(because), first(blocked), omitted);
+				strength(this.x, this.conclusionId), otherStrength, shownBecause, shownBlocked, omitted);
 	}
 
 	/**
@@ -208,8 +213,7 @@ final class Explainer {
 	private static List<Comparison.Path> distinct(List<Comparison.Path> paths) {
 		Map<String, Comparison.Path> unique = new LinkedHashMap<>();
 		for (Comparison.Path p : paths) {
-			String key = (p.origin().fromCondition() ? "c:" + p.origin().condition().id()
-					: "n:" + p.origin().conclusion().id())
+			String key = p.origin().key()
 					+ p.steps().stream().map((s) -> s.rule().id()).collect(Collectors.joining(">", ">", ""));
 			unique.putIfAbsent(key, p);
 		}
@@ -217,8 +221,16 @@ final class Explainer {
 			.toList();
 	}
 
-	private static List<Comparison.Path> first(List<Comparison.Path> paths) {
-		return List.copyOf(paths.subList(0, Math.min(MAX_PATHS, paths.size())));
+	/** The first chains from each origin, in the order of the shortest chain from each. */
+	private static List<Comparison.Path> perOrigin(List<Comparison.Path> paths) {
+		Map<String, List<Comparison.Path>> byOrigin = new LinkedHashMap<>();
+		for (Comparison.Path p : paths) {
+			List<Comparison.Path> chains = byOrigin.computeIfAbsent(p.origin().key(), (k) -> new ArrayList<>());
+			if (chains.size() < MAX_CHAINS_PER_ORIGIN) {
+				chains.add(p);
+			}
+		}
+		return byOrigin.values().stream().flatMap(List::stream).toList();
 	}
 
 	private static Strength strength(Evaluation evaluation, String id) {

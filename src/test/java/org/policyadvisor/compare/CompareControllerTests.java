@@ -102,7 +102,8 @@ class CompareControllerTests {
 				.containsPattern("<em>What is the level of world oil prices\\?</em>\\s*is <strong>‘Low’</strong> in B\\s*<span>\\(‘Medium’ in A\\)</span>")
 				.containsPattern("href=\"/rules/R0.08\"[^>]*>R0.08</a>\\s*<span>Low oil prices could bring economic collapse")
 				.contains("Why it does not apply in A")
-				.containsPattern("needs <em>What is the level of world oil prices\\?</em>\\s*to be <strong>‘Low’</strong>; in A\\s*it is <strong>‘Medium’</strong>");
+				.containsPattern("(?s)Why it does not apply in A.*?<em>What is the level of world oil prices\\?</em>\\s*is <strong>‘Medium’</strong> in A\\s*<span>\\(‘Low’ in B\\):</span>")
+				.containsPattern("rule <a class=\"rule-id\" href=\"/rules/R0.08\"[^>]*>R0.08</a>\\s*needs <strong>‘Low’</strong>\\.");
 		}
 
 		@Test
