@@ -109,8 +109,8 @@ record ComparePicker(List<OptionGroup> groups, List<Slot> slots, String countErr
 				String value = parsed.source().canonical(pack);
 				if (parsed.source().kind() == Source.Kind.CURRENT && !added.containsKey(value)) {
 					int changed = Source.changedFromDefaults(pack, parsed.source().given()).size();
-					added.put(value, new Option(value, "Conditions of result " + (added.size() + 1) + " ("
-							+ changed + ((changed == 1) ? " answer" : " answers") + " changed from early 2019)"));
+					added.put(value, new Option(value, "Result " + (added.size() + 1) + " (" + changed
+							+ ((changed == 1) ? " answer" : " answers") + " changed from early 2019)"));
 				}
 				slots.add(new Slot(i, value, "", null, Map.of()));
 			}

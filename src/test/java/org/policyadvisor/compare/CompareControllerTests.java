@@ -164,8 +164,8 @@ class CompareControllerTests {
 		@Test
 		void isFilledInFromAResultsLink() throws Exception {
 			String html = html(get("/compare?from=current:oil_price%3Dlow"));
-			assertThat(html).containsPattern("<option value=\"current:oil_price=low\" selected=\"selected\">Conditions of"
-					+ " result 1 \\(1 answer changed from early 2019\\)</option>");
+			assertThat(html).containsPattern("<option value=\"current:oil_price=low\" selected=\"selected\">Result 1"
+					+ " \\(1 answer changed from early 2019\\)</option>");
 			// Only slot A has it chosen; the others offer it.
 			assertThat(html.split("<option value=\"current:oil_price=low\"", -1)).hasSize(5);
 			assertThat(html.split("<option value=\"current:oil_price=low\" selected", -1)).hasSize(2);
