@@ -100,7 +100,7 @@ class AdvisorController {
 	}
 
 	/** The id in the {@code scenario} parameter; {@code null} when there is none, as when "Choose…" is submitted. */
-	private static String scenarioId(Map<String, String> params) {
+	static String scenarioId(Map<String, String> params) {
 		String id = params.get(SCENARIO_PARAM);
 		return (id == null || id.isBlank()) ? null : id.strip();
 	}
@@ -118,7 +118,7 @@ class AdvisorController {
 	}
 
 	/** The scenario's conditions, if there is one, with those given in the query string on top. */
-	private static Map<String, String> startingFrom(Scenario scenario, Map<String, String> params) {
+	static Map<String, String> startingFrom(Scenario scenario, Map<String, String> params) {
 		Map<String, String> given = new LinkedHashMap<>();
 		if (scenario != null) {
 			given.putAll(scenario.conditions());
@@ -135,7 +135,7 @@ class AdvisorController {
 		return FormView.of(pack, shown, input.errors(), expandAll);
 	}
 
-	private static String query(Map<String, String> values) {
+	static String query(Map<String, String> values) {
 		UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
 		values.forEach(builder::queryParam);
 		return builder.encode().build().getQuery();

@@ -153,6 +153,30 @@ final class PackagedApplication implements AutoCloseable {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A GET whose body is kept as bytes, such as a PDF download. */
+	HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/** Any request, for tests that shape their own (methods, headers, bodies). */
+	HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	/** The process's resident memory, from /proc, in kilobytes. */
+	long residentKilobytes() throws IOException {
+		return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
+			.filter((line) -> line.startsWith("VmRSS:"))
+			.mapToLong((line) -> Long.parseLong(line.replaceAll("\\D", "")))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url(path)))
 			.timeout(Duration.ofSeconds(30))

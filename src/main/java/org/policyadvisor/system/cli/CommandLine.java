@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -61,7 +62,11 @@ public final class CommandLine {
 
 	/** Spring properties ({@code --advisor.pack=x}) configure the context; everything else goes to the command. */
 	private static String[] toSpringArgs(List<String> args) {
-		return args.stream().filter(CommandLine::isSpringProperty).toArray(String[]::new);
+		// Commands read rule packs, not saved scenarios: a private in-memory database leaves no files behind in the
+		// folder they run from and never contends with a serving instance's. An argument, as defaults would lose to
+		// application.properties.
+		return Stream.concat(Stream.of("--spring.datasource.url=jdbc:h2:mem:cli"),
+				args.stream().filter(CommandLine::isSpringProperty)).toArray(String[]::new);
 	}
 
 	private static List<String> withoutSpringArgs(List<String> args) {
