@@ -88,14 +88,18 @@ class CompareController {
 		Map<Integer, ScenarioSources.Problem> errors = new HashMap<>();
 		for (int i = 0; i < Math.min(from.size(), ScenarioSources.MAX); i++) {
 			Source.Parsed parsed = Source.parse(from.get(i));
-			if (!parsed.valid()) {
-				errors.put(i, new ScenarioSources.Problem(i, from.get(i), 400, parsed.error(), Map.of()));
+			ScenarioSources.Problem problem = parsed.valid() ? this.sources.problemWith(i, parsed.source(), from.get(i))
+					: new ScenarioSources.Problem(i, from.get(i), 400, parsed.error(), Map.of());
+			if (problem != null) {
+				errors.put(i, problem);
 			}
 		}
 		String countError = (from.size() > ScenarioSources.MAX)
 				? "Compare at most " + ScenarioSources.MAX + " scenarios at a time (" + from.size() + " given)." : null;
-		if (!errors.isEmpty() || countError != null) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ScenarioSources.Resolution checked = new ScenarioSources.Resolution(List.of(), List.copyOf(errors.values()),
+				countError);
+		if (!checked.ok()) {
+			response.setStatus(checked.status());
 		}
 		return pickerView(from, errors, countError);
 	}

@@ -121,6 +121,11 @@ public class ScenarioSources {
 		return new Resolution(problems.isEmpty() ? List.copyOf(scenarios) : List.of(), List.copyOf(problems), null);
 	}
 
+	/** What keeps one source from being compared; {@code null} when nothing does. */
+	Problem problemWith(int index, Source source, String given) {
+		return (resolve(index, source, Source.abbreviate(given.strip())) instanceof Problem problem) ? problem : null;
+	}
+
 	/** A scenario, or the {@link Problem} that keeps the source from being one. */
 	private Object resolve(int index, Source source, String given) {
 		RulePack pack = pack();

@@ -172,6 +172,14 @@ class CompareControllerTests {
 		}
 
 		@Test
+		void aStartThatNamesNothingIsNamedAtItsSlot() throws Exception {
+			MvcTestResult result = get("/compare?from=defaults&from=preset:what-if-moon-landing");
+			assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasViewName(CompareController.VIEW_PICKER);
+			assertThat(html(result)).contains("Scenario B: There is no preset scenario &#39;what-if-moon-landing&#39;")
+				.containsPattern("<option value=\"defaults\" selected=\"selected\">");
+		}
+
+		@Test
 		void aSubmittedChoiceIsRedirectedToTheComparisonsOwnLink() throws Exception {
 			MvcTestResult result = get("/compare?s=defaults&saved=&s=preset:2016-april-war&saved=&s=&saved=&s=&saved=");
 			assertThat(result).hasStatus(HttpStatus.SEE_OTHER)
@@ -283,6 +291,20 @@ class CompareControllerTests {
 			assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
 			assertThat(html(result)).contains("There are 2 problems with this comparison", "Scenario A: There is no preset",
 					"Scenario B: &#39;nonsense&#39; is not a source");
+		}
+
+		@Test
+		void templateExpressionsInASourceAreShownNeverEvaluated() throws Exception {
+			for (String payload : List.of("${1337*1337}", "__${1337*1337}__::.x", "*{1337*1337}")) {
+				for (String source : List.of("preset:" + payload, "current:oil_price=" + encode(payload),
+						"current:" + encode(payload) + "=low", payload)) {
+					for (String path : List.of("/compare?s=defaults&s=", "/compare?from=", "/api/compare?s=defaults&s=")) {
+						MvcTestResult result = get(path + encode(source));
+						assertThat(result.getResponse().getStatus()).as(path + source).isBetween(400, 499);
+						assertThat(html(result)).as(path + source).doesNotContain("1787569");
+					}
+				}
+			}
 		}
 
 		/** Each as the servlet container hands it over, decoded; the test encodes it for the link. */
