@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Controller;
 /**
  * Boot's error controller, except that errors of API requests which never reached a controller (a request the
  * firewall or the container refused) are {@code application/problem+json} like every other API error, not Boot's
- * own JSON. Pages keep the HTML error page.
+ * own JSON. Pages keep the HTML error page. Only in the web application: the commands (verify, batch) run without
+ * one, and so without the {@link ErrorAttributes} it needs.
  */
 @Controller
+@ConditionalOnWebApplication
 class ProblemErrorController extends BasicErrorController {
 
 	ProblemErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> errorViewResolvers) {
