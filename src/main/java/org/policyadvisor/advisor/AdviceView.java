@@ -19,9 +19,10 @@ import org.policyadvisor.engine.Strength;
 
 /**
  * An evaluation arranged for the result page: conclusions grouped by kind and audience, each with its chain of
- * reasons down to the user's conditions, and the reasons why the others do not apply.
+ * reasons down to the user's conditions, and the reasons why the others do not apply. Public for the other pages
+ * that explain results with {@code fragments/explain.html} (the exercises' turns).
  */
-record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recommendationsByAudience,
+public record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recommendationsByAudience,
 		List<FindingView> disputed, List<FindingView> effects, List<AbsenceView> absentRisks,
 		List<AbsenceView> absentRecommendations, List<ChosenCondition> conditions, int recommendationCount) {
 
@@ -31,24 +32,24 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 	private static final java.util.Comparator<FindingView> STRONGEST_FIRST = java.util.Comparator
 		.comparing(FindingView::strength).reversed();
 
-	record FindingView(ConclusionDef conclusion, Strength strength, List<DerivationView> derivations) {
+	public record FindingView(ConclusionDef conclusion, Strength strength, List<DerivationView> derivations) {
 	}
 
-	record DerivationView(RuleDef rule, Strength strength, List<PremiseView> premises) {
+	public record DerivationView(RuleDef rule, Strength strength, List<PremiseView> premises) {
 	}
 
 	/**
 	 * A premise with its subject (question or conclusion title), what the rule needs and what the scenario has.
 	 * {@code because} explains a conclusion that holds; {@code whyNot} one that does not.
 	 */
-	record PremiseView(Premise premise, String subject, String expected, String actual, boolean met,
+	public record PremiseView(Premise premise, String subject, String expected, String actual, boolean met,
 			FindingView because, AbsenceView whyNot) {
 	}
 
-	record AbsenceView(ConclusionDef conclusion, List<AttemptView> attempts) {
+	public record AbsenceView(ConclusionDef conclusion, List<AttemptView> attempts) {
 	}
 
-	record AttemptView(RuleDef rule, List<PremiseView> premises) {
+	public record AttemptView(RuleDef rule, List<PremiseView> premises) {
 
 		public List<PremiseView> unmet() {
 			return this.premises.stream().filter((p) -> !p.met()).toList();
@@ -56,10 +57,10 @@ record AdviceView(List<FindingView> risks, Map<String, List<FindingView>> recomm
 
 	}
 
-	record ChosenCondition(ConditionDef condition, String value, String valueLabel, boolean changed) {
+	public record ChosenCondition(ConditionDef condition, String value, String valueLabel, boolean changed) {
 	}
 
-	static AdviceView of(RulePack pack, Evaluation evaluation) {
+	public static AdviceView of(RulePack pack, Evaluation evaluation) {
 		return new Builder(pack, evaluation).build();
 	}
 

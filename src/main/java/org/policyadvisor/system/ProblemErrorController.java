@@ -23,7 +23,7 @@ import org.springframework.stereotype.Controller;
  * own JSON. Pages keep the HTML error page.
  */
 @Controller
-// The commands (verify, batch) run without a web server, and so without the error attributes this needs.
+// The command-line commands (verify, batch) run without a web server, and so without the ErrorAttributes this needs.
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemErrorController extends BasicErrorController {
 

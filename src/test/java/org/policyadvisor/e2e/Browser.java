@@ -195,6 +195,35 @@ final class Browser implements AutoCloseable {
 			.toList();
 	}
 
+	/** Types into a text field or text area, as a user does, after emptying it. */
+	void type(String css, String text) {
+		WebElement field = this.driver.findElement(By.cssSelector(css));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Chooses the option with the given value in a select. */
+	void choose(String css, String value) {
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.cssSelector(css))).selectByValue(value);
+	}
+
+	/** The current value of a form field (what is typed or chosen now, not the page's initial value). */
+	String value(String css) {
+		return this.driver.findElement(By.cssSelector(css)).getDomProperty("value");
+	}
+
+	int count(String css) {
+		return this.driver.findElements(By.cssSelector(css)).size();
+	}
+
+	/** A screenshot of one element, scrolled into view, at its own size. */
+	void screenshotOf(String css, String name) throws Exception {
+		Files.createDirectories(SCREENSHOTS);
+		WebElement element = this.driver.findElement(By.cssSelector(css));
+		js("arguments[0].scrollIntoView();", element);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), element.getScreenshotAs(OutputType.BYTES));
+	}
+
 	void screenshot(String name) throws Exception {
 		Files.createDirectories(SCREENSHOTS);
 		js("document.body.style.zoom = '1';");
