@@ -95,16 +95,6 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElement(By.cssSelector(css)).getDomAttribute(name);
 	}
 
-	/** Types into a text field, as a user does. */
-	void type(String css, String text) {
-		this.driver.findElement(By.cssSelector(css)).sendKeys(text);
-	}
-
-	/** The current value of a form field (what is typed or set, not the attribute it started with). */
-	String value(String css) {
-		return this.driver.findElement(By.cssSelector(css)).getDomProperty("value");
-	}
-
 	boolean isDisplayed(String css) {
 		return this.driver.findElement(By.cssSelector(css)).isDisplayed();
 	}
