@@ -32,8 +32,10 @@ RUN java -XX:AOTCacheOutput=/app/policy-advisor.aot -Xmx256m -XX:+UseSerialGC -j
  && curl -fsS -o /dev/null http://127.0.0.1:8080/ ; trained=$?; \
     kill -TERM $pid; wait $pid; \
     rm -rf /tmp/training; test $trained -eq 0 && test -s /app/policy-advisor.aot
-# Saved scenarios live in /app/data (advisor.data-dir is ./data); mount a volume there to keep them.
-RUN mkdir -p /app/data && chown 10001 /app/data
+# The embedded database of saved scenarios lives in ./data: writable by the app's user, and a volume, so that saved
+# scenarios outlive the container.
+RUN mkdir /app/data && chown 10001 /app/data
+VOLUME /app/data
 USER 10001
 EXPOSE 8080
 # Ready only once the rule base is built and the engine and web stack warmed.

@@ -128,11 +128,8 @@ class AdvisorController {
 		return given;
 	}
 
-	/** Keeps every valid answer; only the bad ones fall back to their defaults, each with its message. */
 	private static FormView formView(RulePack pack, ConditionValidator.Result input, boolean expandAll) {
-		Map<String, String> shown = new LinkedHashMap<>(input.values());
-		input.errors().keySet().forEach((id) -> shown.put(id, pack.condition(id).orElseThrow().defaultValue()));
-		return FormView.of(pack, shown, input.errors(), expandAll);
+		return FormView.of(pack, input, expandAll);
 	}
 
 	static String query(Map<String, String> values) {

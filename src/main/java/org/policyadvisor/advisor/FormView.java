@@ -1,19 +1,22 @@
 package org.policyadvisor.advisor;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.policyadvisor.engine.ConditionDef;
+import org.policyadvisor.engine.ConditionValidator;
 import org.policyadvisor.engine.RulePack;
 
 /**
  * The conditions form: one group per theme, each condition with its current value and, after a failed submission,
- * its error message.
+ * its error message. Public because saved scenarios edit their conditions with the same fieldsets
+ * ({@code fragments/conditions.html}).
  */
-record FormView(List<ThemeGroup> themes, int errorCount, boolean expandAll) {
+public record FormView(List<ThemeGroup> themes, int errorCount, boolean expandAll) {
 
 	/** {@code open}: shown expanded, so that a long form opens on what matters: errors, changes, or the first theme. */
-	record ThemeGroup(String id, String title, List<Field> fields, boolean hasErrors, int changedCount, boolean open) {
+	public record ThemeGroup(String id, String title, List<Field> fields, boolean hasErrors, int changedCount, boolean open) {
 	}
 
 	public int questionCount() {
@@ -25,7 +28,15 @@ record FormView(List<ThemeGroup> themes, int errorCount, boolean expandAll) {
 	}
 
 	/** {@code value} is what to show as selected: the submitted value if valid, else the default. */
-	record Field(ConditionDef condition, String value, String error, boolean changed) {
+	public record Field(ConditionDef condition, String value, String error, boolean changed) {
+	}
+
+	/** The form for validated input: every valid answer kept; only the bad ones fall back to their defaults, each
+	 * with its message. */
+	public static FormView of(RulePack pack, ConditionValidator.Result input, boolean expandAll) {
+		Map<String, String> shown = new LinkedHashMap<>(input.values());
+		input.errors().keySet().forEach((id) -> pack.condition(id).ifPresent((c) -> shown.put(id, c.defaultValue())));
+		return of(pack, shown, input.errors(), expandAll);
 	}
 
 	static FormView of(RulePack pack, Map<String, String> values, Map<String, String> errors, boolean expandAll) {

@@ -70,10 +70,11 @@ public final class PackLoader {
 
 	/**
 	 * Conditions travel as query parameters (/advice?oil_price=low, /graph?...); these names are the pages' own
-	 * parameters beside them, so a condition may not take one.
+	 * parameters beside them, so a condition may not take one. The saved scenarios' forms post name, notes and the
+	 * CSRF token beside the conditions, and their list is paged by {@code page}.
 	 */
 	static final Set<String> RESERVED_CONDITION_IDS = Set.of("scenario", "expand", "theme", "view", "focus", "q",
-			"kind", "strength", "chapter", "unexercised");
+			"kind", "strength", "chapter", "unexercised", "name", "notes", "page", "_csrf");
 
 	private static final Set<String> REQUIRED_METADATA = Set.of("source", "quote", "strength");
 

@@ -62,6 +62,29 @@ public class SavedScenarioRepository {
 				token);
 	}
 
+	/**
+	 * A copy of a scenario under a new id and edit token, named "Copy of …"; anyone may copy, as anyone may read.
+	 * Empty when there is no such scenario.
+	 */
+	@Transactional
+	public Optional<Created> duplicate(String id) {
+		return find(id).map((original) -> create(copyName(original.name()), original.notes(), original.conditions(),
+				original.packVersion()));
+	}
+
+	static String copyName(String name) {
+		String copy = "Copy of " + name;
+		if (copy.length() <= SavedScenario.MAX_NAME) {
+			return copy;
+		}
+		int end = SavedScenario.MAX_NAME - 1;
+		// Never cut a character in half.
+		if (Character.isHighSurrogate(copy.charAt(end - 1))) {
+			end--;
+		}
+		return copy.substring(0, end) + "…";
+	}
+
 	public Optional<SavedScenario> find(String id) {
 		if (!SecretLinks.isWellFormedId(id)) {
 			return Optional.empty();

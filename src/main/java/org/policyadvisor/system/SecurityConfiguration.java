@@ -1,5 +1,12 @@
 package org.policyadvisor.system;
 
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +16,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Web security. There are no user accounts: anyone may read, and changes to a saved scenario or exercise are
@@ -36,12 +46,37 @@ public class SecurityConfiguration {
 			// (no cookies or sessions authenticate it), and its edits, if any, name their edit token explicitly.
 			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 				.ignoringRequestMatchers("/api/**"))
+			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions((frames) -> frames.deny()));
 		return http.build();
+	}
+
+	/**
+	 * Sets the CSRF cookie before the page is written. The token is otherwise created when a template first asks for
+	 * it, and a form far down a long page (the result's "Save this scenario") asks after the first part of the page
+	 * has gone out, too late for a cookie: the form would then post a token that matches no cookie and be refused.
+	 */
+	static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		/** The JSON API takes no CSRF token, so its answers need no cookie for one. */
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	/** No accounts: an empty user store keeps Spring Boot from creating a default user with a logged password. */

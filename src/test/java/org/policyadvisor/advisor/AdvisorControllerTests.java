@@ -228,6 +228,26 @@ class AdvisorControllerTests {
 	}
 
 	@Nested
+	class Saving {
+
+		@Test
+		void theResultOffersToSaveItsConditionsWithACsrfProtectedForm() throws Exception {
+			String html = AdvisorControllerTests.this.mvc.get().uri("/advice?oil_price=low").exchange().getResponse()
+				.getContentAsString();
+			assertThat(html).contains("Save these conditions as a scenario", "action=\"/scenarios\"",
+					"name=\"_csrf\"", "<input type=\"hidden\" name=\"oil_price\" value=\"low\">",
+					"<input id=\"save-name\" name=\"name\"");
+		}
+
+		@Test
+		void theFormCanBeSavedAsAScenarioWithItsAnswers() throws Exception {
+			String html = AdvisorControllerTests.this.mvc.get().uri("/").exchange().getResponse().getContentAsString();
+			assertThat(html).contains("formaction=\"/scenarios/new\">Save as a scenario</button>");
+		}
+
+	}
+
+	@Nested
 	class Advice {
 
 		@Test

@@ -95,6 +95,10 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElement(By.cssSelector(css)).getDomAttribute(name);
 	}
 
+	boolean isDisplayed(String css) {
+		return this.driver.findElement(By.cssSelector(css)).isDisplayed();
+	}
+
 	/** Presses Tab once from the top of the page and returns the text of the element that gets focus. */
 	String firstTabStopText() {
 		js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,6 +62,18 @@ final class PackagedApplication implements AutoCloseable {
 
 	/** Starts the jar named by the {@code app.jar} system property and waits until it serves the form. */
 	static PackagedApplication start(String... extraArgs) throws Exception {
+		// Each run its own database, so tests never see each other's (or a developer's) saved scenarios.
+		return start(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-data-"), extraArgs);
+	}
+
+	/** Starts the jar on a given data directory: a restart finds there what the last run saved. */
+	static PackagedApplication start(Path data, String... extraArgs) throws Exception {
+		return start(Map.of(), data, extraArgs);
+	}
+
+	/** Starts the jar with environment variables of its own, as a deployment configures it. */
+	static PackagedApplication start(Map<String, String> environment, Path data, String... extraArgs)
+			throws Exception {
 		String jar = System.getProperty("app.jar");
 		if (jar == null || !new File(jar).isFile()) {
 			throw new IllegalStateException("Set -Dapp.jar to the packaged application (run through `./mvnw verify`)");
@@ -70,15 +83,15 @@ final class PackagedApplication implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
-		// Each run its own database, so tests never see each other's (or a developer's) saved scenarios.
-		Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-data-" + port + "-");
 		List<String> command = new ArrayList<>(List.of(java, "-jar", jar, "--server.port=" + port,
 				"--advisor.data-dir=" + data));
 		command.addAll(List.of(extraArgs));
 		Path log = Path.of("target", "e2e-app-" + port + ".log");
 		Files.createDirectories(log.getParent());
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		PackagedApplication app = new PackagedApplication(process, port, 0);
 		long deadline = start + Duration.ofSeconds(120).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -183,6 +196,17 @@ final class PackagedApplication implements AutoCloseable {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Kills the application as {@code kill -9} does: on Linux {@link Process#destroyForcibly()} sends SIGKILL, so no
+	 * shutdown hook, no connection pool close and no database close runs.
+	 *
+	 * @return the exit value, 137 (128 + SIGKILL) when the signal did it
+	 */
+	int kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		return this.process.waitFor();
 	}
 
 	@Override

@@ -75,4 +75,43 @@ class SavedScenarioRepositoryTests {
 		assertThat(this.scenarios.count()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void aDuplicateIsANewScenarioWithItsOwnTokenAndTheSameContent() {
+		SavedScenarioRepository.Created original = this.scenarios.create("Week 1", "notes",
+				Map.of("oil_price", "low"), "1.0");
+		SavedScenarioRepository.Created copy = this.scenarios.duplicate(original.scenario().id()).orElseThrow();
+		assertThat(copy.scenario().id()).isNotEqualTo(original.scenario().id());
+		assertThat(copy.editToken()).isNotEqualTo(original.editToken());
+		assertThat(copy.scenario().name()).isEqualTo("Copy of Week 1");
+		assertThat(copy.scenario().notes()).isEqualTo("notes");
+		assertThat(copy.scenario().conditions()).isEqualTo(original.scenario().conditions());
+		assertThat(this.scenarios.canEdit(copy.scenario().id(), original.editToken())).isFalse();
+		assertThat(this.scenarios.canEdit(original.scenario().id(), copy.editToken())).isFalse();
+		assertThat(this.scenarios.duplicate(SecretLinks.newId())).isEmpty();
+	}
+
+	@Test
+	void aCopysNameStaysWithinTheLimitWithoutSplittingACharacter() {
+		String copy = SavedScenarioRepository.copyName("x".repeat(SavedScenario.MAX_NAME));
+		assertThat(copy).hasSize(SavedScenario.MAX_NAME).startsWith("Copy of xxx").endsWith("x…");
+		// A name whose cut would fall inside an emoji (two UTF-16 units) loses the whole emoji.
+		String emoji = "\uD83C\uDF0D";
+		String name = "y".repeat(SavedScenario.MAX_NAME - "Copy of ".length() - 2) + emoji + "tail";
+		String cut = SavedScenarioRepository.copyName(name);
+		assertThat(cut).endsWith("y…").doesNotContain("\uD83C").hasSizeLessThanOrEqualTo(SavedScenario.MAX_NAME);
+		// Saving the copy must fit the column.
+		assertThat(this.scenarios.create(copy, "", Map.of(), "1.0").scenario().name()).isEqualTo(copy);
+	}
+
+	@Test
+	void pagesDoNotOverlap() {
+		for (int i = 0; i < 5; i++) {
+			this.scenarios.create("page " + i, "", Map.of(), "1.0");
+		}
+		java.util.List<String> first = this.scenarios.list(3, 0).stream().map(SavedScenario::id).toList();
+		java.util.List<String> second = this.scenarios.list(3, 3).stream().map(SavedScenario::id).toList();
+		assertThat(first).hasSize(3).doesNotContainAnyElementsOf(second);
+		assertThat(second).isNotEmpty();
+	}
+
 }

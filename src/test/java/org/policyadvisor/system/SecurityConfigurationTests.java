@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Controller;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -39,6 +41,25 @@ class SecurityConfigurationTests {
 	@Test
 	void aFormPostWithTheCsrfTokenIsAccepted() throws Exception {
 		this.mvc.perform(post("/probe").with(csrf())).andExpect(status().isOk()).andExpect(content().string("changed"));
+	}
+
+	/**
+	 * In a context of its own: a test request {@code with(csrf())} swaps the filter's cookie repository for a test
+	 * one, for the rest of the context's life.
+	 */
+	@Test
+	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
+	void theCsrfCookieIsSetBeforeThePageWhetherOrNotThePageAsksForTheToken() throws Exception {
+		this.mvc.perform(get("/probe"))
+			.andExpect(status().isOk())
+			.andExpect(cookie().exists("XSRF-TOKEN"))
+			.andExpect(cookie().httpOnly("XSRF-TOKEN", true));
+	}
+
+	@Test
+	@DirtiesContext(methodMode = DirtiesContext.MethodMode.BEFORE_METHOD)
+	void theJsonApiGetsNoCsrfCookie() throws Exception {
+		this.mvc.perform(post("/api/probe")).andExpect(status().isOk()).andExpect(cookie().doesNotExist("XSRF-TOKEN"));
 	}
 
 	@Test
