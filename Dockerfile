@@ -23,7 +23,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /extracted/ /app/
 # Training run: start, serve an evaluation and the pages, stop; the JVM writes the cache as it exits.
-RUN java -XX:AOTCacheOutput=/app/policy-advisor.aot -Xmx256m -XX:+UseSerialGC -jar /app/policy-advisor.jar \
+RUN java -XX:AOTCacheOutput=/app/policy-advisor.aot -Xms64m -Xmx256m -XX:+UseSerialGC -jar /app/policy-advisor.jar \
       --advisor.data-dir=/tmp/training & pid=$!; \
     for i in $(seq 1 180); do curl -fs -o /dev/null http://127.0.0.1:8080/actuator/health/readiness && break; sleep 1; done; \
     curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"conditions":{"oil_price":"low"}}' \
@@ -41,5 +41,7 @@ EXPOSE 8080
 # Ready only once the rule base is built and the engine and web stack warmed.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
-# A 256 MB heap serves the load measured in docs/benchmarks.md; the serial collector suits one or two cores.
-ENTRYPOINT ["java", "-XX:AOTCache=/app/policy-advisor.aot", "-Xmx256m", "-XX:+UseSerialGC", "-jar", "/app/policy-advisor.jar"]
+# A 256 MB heap serves the load measured in docs/benchmarks.md, starting small; the serial collector suits one or
+# two cores.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/policy-advisor.aot", "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", \
+            "/app/policy-advisor.jar"]

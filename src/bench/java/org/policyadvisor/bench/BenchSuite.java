@@ -49,7 +49,7 @@ import org.policyadvisor.engine.Scenario;
 public final class BenchSuite {
 
 	/** The heap and collector the README, the Dockerfile and spring-boot:run launch the application with. */
-	static final List<String> SHIPPED_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC");
+	static final List<String> SHIPPED_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
 	private static final List<String> C1_ONLY = List.of("-XX:TieredStopAtLevel=1");
 
@@ -130,7 +130,7 @@ public final class BenchSuite {
 
 	private void jmh() throws RunnerException, IOException {
 		int warmups = this.quick ? 1 : 2;
-		int iterations = this.quick ? 2 : 4;
+		int iterations = this.quick ? 2 : 3;
 		Files.createDirectories(this.work);
 		Path output = this.work.resolve("jmh.log");
 		log("JMH: %d warm-up and %d measured iterations of 1 s per benchmark, 1 fork; output in %s", warmups,
@@ -307,7 +307,8 @@ public final class BenchSuite {
 
 	// ---------------------------------------------------------------- HTTP and memory
 
-	private record Server(String label, List<String> jvm, List<String> args, boolean full) {
+	/** A server configuration, and the loads to run on it (all of them when {@code only} is empty). */
+	private record Server(String label, List<String> jvm, List<String> args, List<String> only) {
 	}
 
 	private record Load(String name, String endpoint, int connections, LongFunction<byte[]> requests) {
@@ -315,15 +316,19 @@ public final class BenchSuite {
 
 	private void http() throws Exception {
 		Duration warm = Duration.ofSeconds(this.quick ? 1 : 2);
-		Duration measure = Duration.ofSeconds(this.quick ? 2 : 5);
-		Duration serverWarmUp = Duration.ofSeconds(this.quick ? 2 : 4);
+		Duration measure = Duration.ofSeconds(this.quick ? 2 : 4);
+		Duration serverWarmUp = Duration.ofSeconds(this.quick ? 2 : 3);
 		List<Server> servers = List.of(
-				new Server("Before: cache off, default JVM", List.of(), List.of("--advisor.cache.enabled=false"), true),
+				new Server("Before: cache off, default JVM (today's engine)", List.of(),
+						List.of("--advisor.cache.enabled=false"), List.of()),
 				new Server("Cache off, shipped JVM options", SHIPPED_JVM, List.of("--advisor.cache.enabled=false"),
-						true),
-				new Server("After: cache on, shipped JVM options (as shipped)", SHIPPED_JVM, List.of(), true),
+						List.of()),
+				new Server("After: cache on, shipped JVM options (as shipped)", SHIPPED_JVM, List.of(), List.of()),
+				new Server("As shipped, but template expressions interpreted", SHIPPED_JVM,
+						List.of("--spring.thymeleaf.enable-spring-el-compiler=false"),
+						List.of("advicePresets@64", "adviceRandom@64")),
 				new Server("Trade-off, not shipped: as shipped + -XX:TieredStopAtLevel=1", concat(SHIPPED_JVM,
-						C1_ONLY), List.of(), false));
+						C1_ONLY), List.of(), List.of("ping@64", "evaluateRandom@64", "advicePresets@64")));
 		int seed = 100;
 		for (Server server : servers) {
 			try (AppProcess app = AppProcess.start(this.java, server.jvm(), this.jar, server.args(),
@@ -333,30 +338,29 @@ public final class BenchSuite {
 				log("HTTP: %s (pid %d)", server.label(), app.pid());
 				// Warm the JIT on every kind of request before anything is measured.
 				for (LongFunction<byte[]> requests : List.of(evaluateRandom(host, seed++), adviceRandom(host, seed++),
-						advicePresets(host), ping(host))) {
+						advicePresets(host), evaluatePresets(host), ping(host))) {
 					LoadGenerator.run(app.address(), requests::apply, 2, 16, serverWarmUp, Duration.ofMillis(200));
 				}
 				double heapWarm = app.heapAfterGcMegabytes(this.javaHome);
 				double rssWarm = app.rssMegabytes();
-				List<Load> loads = new ArrayList<>();
-				loads.add(new Load("ping", "GET /api/ping", 64, ping(host)));
-				loads.add(new Load("evaluateRandom", "POST /api/evaluate, random scenarios", 64,
-						evaluateRandom(host, seed++)));
-				if (server.full()) {
-					loads.add(0, new Load("ping", "GET /api/ping", 16, ping(host)));
-					loads.add(new Load("evaluatePresets", "POST /api/evaluate, the scenario files", 16,
-							evaluatePresets(host)));
-					loads.add(new Load("evaluatePresets", "POST /api/evaluate, the scenario files", 64,
-							evaluatePresets(host)));
-					loads.add(new Load("evaluateRandom", "POST /api/evaluate, random scenarios", 16,
-							evaluateRandom(host, seed++)));
-					loads.add(new Load("advicePresets", "GET /advice, the scenario files", 64, advicePresets(host)));
-					loads.add(new Load("adviceRandom", "GET /advice, random scenarios", 64, adviceRandom(host, seed++)));
-				}
+				List<Load> loads = List.of(
+						new Load("ping", "GET /api/ping", 16, ping(host)),
+						new Load("ping", "GET /api/ping", 64, ping(host)),
+						new Load("evaluatePresets", "POST /api/evaluate, the scenario files", 16, evaluatePresets(host)),
+						new Load("evaluatePresets", "POST /api/evaluate, the scenario files", 64, evaluatePresets(host)),
+						new Load("evaluateRandom", "POST /api/evaluate, random scenarios", 16,
+								evaluateRandom(host, seed++)),
+						new Load("evaluateRandom", "POST /api/evaluate, random scenarios", 64,
+								evaluateRandom(host, seed++)),
+						new Load("advicePresets", "GET /advice, the scenario files", 64, advicePresets(host)),
+						new Load("adviceRandom", "GET /advice, random scenarios", 64, adviceRandom(host, seed++)));
 				RssSampler sampler = new RssSampler(app);
 				sampler.start();
 				List<Report.Http> results = new ArrayList<>();
 				for (Load load : loads) {
+					if (!server.only().isEmpty() && !server.only().contains(load.name() + "@" + load.connections())) {
+						continue;
+					}
 					LoadGenerator.Result r = LoadGenerator.run(app.address(), load.requests()::apply, 2,
 							load.connections(), warm, measure);
 					log("  %-40s %3d connections: %s", load.endpoint(), load.connections(), r);

@@ -358,7 +358,8 @@ final class Report {
 				+ " that the JIT has compiled them. Random scenarios give every condition a random value, a new"
 				+ " scenario for every request (cache misses); the scenario files are the pack's 14 presets"
 				+ " (`{\"scenario\": id}`, `/advice?scenario=id`), cache hits after the first. The generator shares"
-				+ " the cores with the server, as wrk would.\n\n");
+				+ " the cores with the server, as wrk would. Every server runs today's engine: the engine's own before"
+				+ " and after is in the JMH table; these servers compare the cache and the JVM options.\n\n");
 		for (HttpServer server : this.servers) {
 			md.append("### ").append(server.label()).append("\n\n");
 			md.append("`java ").append(server.jvm().isBlank() ? "" : server.jvm() + " ").append("-jar"
@@ -446,9 +447,13 @@ final class Report {
 			 fills the cache with what users open first); then, after the web server has started and before the\
 			 application is ready, it serves itself one API evaluation and two pages, which initialises the\
 			 dispatcher, the JSON writers and the templates (`--advisor.warm-up=engine` or `none` to compare).
-			- **Memory**: `-Xmx256m -XX:+UseSerialGC` in the README's `java -jar` command, `spring-boot:run` and the\
-			 Dockerfile; the server rows with the default JVM compare. `-XX:TieredStopAtLevel=1` is measured as a\
-			 trade-off and not shipped.
+			- **Result page**: Thymeleaf's SpEL compiler on (`spring.thymeleaf.enable-spring-el-compiler=true`, in its\
+			 mixed mode, which falls back to interpreting an expression whose compiled form fails): the page\
+			 evaluates thousands of expressions. Measured by the server with it off.
+			- **Memory**: `-Xms64m -Xmx256m -XX:+UseSerialGC` in the README's `java -jar` command, `spring-boot:run` and\
+			 the Dockerfile; the server rows with the default JVM compare. `-Xms64m` because the default initial heap\
+			 is a 64th of the machine's memory, which on a large machine is the whole 256 MB, committed from the start\
+			 and never given back. `-XX:TieredStopAtLevel=1` (C1 only) is measured as a trade-off and not shipped.
 			- **Docker image**: runs Java 25 with an ahead-of-time class cache recorded by a training run at image\
 			 build time (the build itself stays on Java 17); its start-up row above is that launch, outside Docker.
 			""";
