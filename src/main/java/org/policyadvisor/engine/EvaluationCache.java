@@ -1,6 +1,7 @@
 package org.policyadvisor.engine;
 
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -11,8 +12,9 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
  * Evaluations are a pure function of the rule base and the conditions, so their results are kept and served again:
  * repeated scenarios, the what-if analysis and the audit then do not fire the rules again. Two bounded caches share
  * one key, (rule base version, conditions): the outcome of running the rules (which conclusions hold, a few hundred
- * bytes), and the explained {@link Evaluation} (some kilobytes), which only {@link RuleBase#evaluate} needs. One cache
- * may serve several rule bases: the version in the key keeps their entries apart.
+ * bytes), and the explained {@link Evaluation} (some kilobytes), which only {@link RuleBase#evaluate} needs and which
+ * is kept from the second time its scenario is asked for. One cache may serve several rule bases: the version in the
+ * key keeps their entries apart.
  * <p>
  * Caffeine's admission policy keeps frequently asked scenarios when a sweep of one-off scenarios passes through.
  */
@@ -51,8 +53,34 @@ public final class EvaluationCache {
 		return (this.outcomes != null) ? this.outcomes.get(key, (k) -> run.get()) : run.get();
 	}
 
-	Evaluation explanation(Key key, Supplier<Evaluation> explain) {
-		return (this.explanations != null) ? this.explanations.get(key, (k) -> explain.get()) : explain.get();
+	/**
+	 * The explained evaluation for a key. An explanation is kept only when its scenario comes a second time (its
+	 * outcome is already here): most scenarios of a sweep or of random use come once, and keeping each one's
+	 * kilobytes until it is evicted would only make the collector copy them into the old generation and out again.
+	 */
+	Evaluation evaluation(Key key, Supplier<Outcome> run, Function<Outcome, Evaluation> explain) {
+		if (this.outcomes == null) {
+			Outcome outcome = run.get();
+			outcome.requireSettled();
+			return explain.apply(outcome);
+		}
+		Evaluation kept = this.explanations.getIfPresent(key);
+		if (kept != null) {
+			return kept;
+		}
+		Outcome outcome = this.outcomes.getIfPresent(key);
+		boolean again = outcome != null;
+		if (outcome == null) {
+			outcome = run.get();
+			this.outcomes.put(key, outcome);
+		}
+		outcome.requireSettled();
+		Evaluation evaluation = explain.apply(outcome);
+		if (again) {
+			Evaluation first = this.explanations.asMap().putIfAbsent(key, evaluation);
+			return (first != null) ? first : evaluation;
+		}
+		return evaluation;
 	}
 
 	/** Hits, misses and size of both caches, for the log and the benchmarks; zeros when disabled. */

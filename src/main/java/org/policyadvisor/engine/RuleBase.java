@@ -225,12 +225,8 @@ public final class RuleBase {
 	 */
 	public Evaluation evaluate(Map<String, String> conditions) {
 		byte[] codes = this.index.encode(conditions);
-		EvaluationCache.Key key = new EvaluationCache.Key(this.version, codes);
-		return this.cache.explanation(key, () -> {
-			EvaluationCache.Outcome outcome = this.cache.outcome(key, () -> run(codes));
-			outcome.requireSettled();
-			return explain(codes, outcome);
-		});
+		return this.cache.evaluation(new EvaluationCache.Key(this.version, codes), () -> run(codes),
+				(outcome) -> explain(codes, outcome));
 	}
 
 	/**

@@ -21,11 +21,14 @@ class EvaluationJsonTests {
 	private final RulePack pack = this.ruleBase.pack();
 
 	@Test
-	void theJsonOfAnEvaluationIsWrittenOnceAndIsTheResponseModelsJson() {
+	void theJsonOfAnEvaluationMetAgainIsKeptAndIsTheResponseModelsJson() {
 		EvaluationJson json = new EvaluationJson(this.mapper, true);
 		Evaluation evaluation = this.ruleBase.evaluate(this.pack.defaults());
 		byte[] first = json.of(this.pack, null, evaluation);
-		assertThat(json.of(this.pack, null, this.ruleBase.evaluate(this.pack.defaults()))).isSameAs(first);
+		byte[] second = json.of(this.pack, null, evaluation);
+		// Written for the first request and again for the second, which keeps it for the third.
+		assertThat(second).isNotSameAs(first).isEqualTo(first);
+		assertThat(json.of(this.pack, null, evaluation)).isSameAs(second);
 		assertThat(first).isEqualTo(this.mapper.writeValueAsBytes(ApiModel.evaluation(this.pack, null, evaluation)));
 	}
 
@@ -34,6 +37,7 @@ class EvaluationJsonTests {
 		EvaluationJson json = new EvaluationJson(this.mapper, true);
 		Scenario scenario = this.pack.scenarios().get(0);
 		Evaluation evaluation = this.ruleBase.evaluate(this.pack.conditionsOf(scenario));
+		json.of(this.pack, null, evaluation);
 		byte[] plain = json.of(this.pack, null, evaluation);
 		byte[] named = json.of(this.pack, scenario, evaluation);
 		assertThat(new String(named)).contains("\"scenario\":\"" + scenario.id() + "\"");

@@ -22,17 +22,28 @@ class EvaluationCacheTests {
 		RuleBase ruleBase = shippedWith(EvaluationCache.bounded(100, 100));
 		Map<String, String> defaults = ruleBase.pack().defaults();
 		Evaluation first = ruleBase.evaluate(defaults);
-		// Another map with the same conditions is the same key.
+		// Another map with the same conditions is the same key; the second time, the explanation is kept.
 		Evaluation second = ruleBase.evaluate(new HashMap<>(defaults));
-		assertThat(second).isSameAs(first);
+		Evaluation third = ruleBase.evaluate(defaults);
+		assertThat(second).isEqualTo(first);
+		assertThat(third).isSameAs(second);
 		assertThat(ruleBase.conclusions(defaults)).containsExactlyInAnyOrderElementsOf(
 				first.findings().stream().map(Evaluation.Finding::conclusionId).toList());
 		EvaluationCache.Stats stats = ruleBase.cache().stats();
-		assertThat(stats.explanationMisses()).isEqualTo(1);
-		assertThat(stats.explanationHits()).isEqualTo(1);
-		// conclusions() found the outcome evaluate() had stored: the rules ran once.
+		// The rules ran once: the second evaluation and conclusions() found the outcome the first had stored.
 		assertThat(stats.outcomeMisses()).isEqualTo(1);
-		assertThat(stats.outcomeHits()).isEqualTo(1);
+		assertThat(stats.outcomeHits()).isEqualTo(2);
+		assertThat(stats.explanationMisses()).isEqualTo(2);
+		assertThat(stats.explanationHits()).isEqualTo(1);
+		assertThat(stats.explanations()).isEqualTo(1);
+	}
+
+	@Test
+	void anExplanationAskedForOnceIsNotKept() {
+		RuleBase ruleBase = shippedWith(EvaluationCache.bounded(1_000, 1_000));
+		random(ruleBase.pack(), 30, 5).forEach(ruleBase::evaluate);
+		assertThat(ruleBase.cache().stats().outcomes()).isEqualTo(30);
+		assertThat(ruleBase.cache().stats().explanations()).isZero();
 	}
 
 	@Test
@@ -66,16 +77,19 @@ class EvaluationCacheTests {
 		RuleBase otherPack = RuleBase.build(TestPacks.testPack("minimal-valid"), 1_000, shared, true);
 		assertThat(another.version()).isNotEqualTo(one.version());
 		Map<String, String> defaults = one.pack().defaults();
-		Evaluation fromOne = one.evaluate(defaults);
-		Evaluation fromAnother = another.evaluate(defaults);
-		otherPack.evaluate(otherPack.pack().defaults());
+		one.conclusions(defaults);
+		another.conclusions(defaults);
+		otherPack.conclusions(otherPack.pack().defaults());
 		// The same pack built twice gives equal results, but each rule base ran its own rules.
-		assertThat(fromAnother).isEqualTo(fromOne).isNotSameAs(fromOne);
 		assertThat(shared.stats().outcomeMisses()).isEqualTo(3);
 		assertThat(shared.stats().outcomeHits()).isZero();
 		assertThat(shared.stats().outcomes()).isEqualTo(3);
+		Evaluation fromOne = one.evaluate(defaults);
+		Evaluation fromAnother = another.evaluate(defaults);
+		assertThat(fromAnother).isEqualTo(fromOne).isNotSameAs(fromOne);
 		assertThat(one.evaluate(defaults)).isSameAs(fromOne);
 		assertThat(another.evaluate(defaults)).isSameAs(fromAnother);
+		assertThat(shared.stats().explanations()).isEqualTo(2);
 	}
 
 	@Test
