@@ -115,12 +115,15 @@ class BadInputPropertiesTests {
 	}
 
 	/**
-	 * A path with an encoded control character never reaches the application: Tomcat refuses it with a bare 400 page
-	 * of its own (no details). See docs/hardening.md.
+	 * A path with an encoded control character, or an encoded slash ({@code %2F}, as in an encoded
+	 * "../../etc/passwd"), never reaches the application: Tomcat refuses it with a bare 400 page of its own (no
+	 * details). See docs/hardening.md.
 	 */
 	private static boolean refusedByTomcat(String path) {
-		String raw = java.net.URLDecoder.decode(path.split("\\?")[0], StandardCharsets.UTF_8);
-		return raw.codePoints().anyMatch((c) -> Character.isISOControl(c) || c == '\\' || c == ';' || c == '%');
+		String encoded = path.split("\\?")[0];
+		String raw = java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+		return encoded.toUpperCase(java.util.Locale.ROOT).contains("%2F")
+				|| raw.codePoints().anyMatch((c) -> Character.isISOControl(c) || c == '\\' || c == ';' || c == '%');
 	}
 
 	// --- The pages ---
