@@ -27,8 +27,8 @@ public class UnsettledEvaluationException extends RuntimeException {
 	}
 
 	/**
-	 * Whether the evaluation was stopped by the time limit. Unlike the other reasons, that depends on the load of the
-	 * machine as much as on the conditions, so the same conditions may settle when tried again.
+	 * Whether the evaluation was stopped by the time limit. Unlike the other reasons, that depends on the machine (its
+	 * speed, and to a lesser degree what else it runs) as well as on the conditions, so it is not remembered.
 	 */
 	public boolean timedOut() {
 		return this.timedOut;

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rules that never settle, with no firing limit to speak of: the time limit stops them, and the API and the result
- * page say so with a 422 that suggests trying again, since that limit depends on the load as well.
+ * page say so with a 422.
  */
 @WebMvcTest({ AdvisorApiController.class, AdvisorController.class })
 @Import({ TimeLimitedEvaluationTests.RunawayPack.class, SecurityConfiguration.class })
@@ -34,7 +34,7 @@ class TimeLimitedEvaluationTests {
 	private MockMvcTester mvc;
 
 	@Test
-	void theApiAnswersAProblemWithinWellUnderTwoSeconds() {
+	void theApiAnswersAProblemWellUnderTwoSecondsLater() {
 		long start = System.nanoTime();
 		MvcTestResult result = this.mvc.post().uri("/api/evaluate").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"conditions\":{\"switch\":\"true\"}}").exchange();
@@ -42,7 +42,8 @@ class TimeLimitedEvaluationTests {
 		assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.detail").asString().startsWith(TIME_MESSAGE)
 			.endsWith(" firings.");
-		assertThat(millis).isBetween(200L, 1_500L);
+		// 200 ms of the evaluating thread's processor time; on a busy machine that takes longer to elapse.
+		assertThat(millis).isBetween(200L, 3_000L);
 		MvcTestResult next = this.mvc.post().uri("/api/evaluate").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"conditions\":{\"switch\":\"false\"}}").exchange();
 		assertThat(next).hasStatusOk();
@@ -50,11 +51,11 @@ class TimeLimitedEvaluationTests {
 	}
 
 	@Test
-	void theResultPageSaysTheServerMayBeBusy() throws Exception {
+	void theResultPageSaysTheRulesTookTooLong() throws Exception {
 		MvcTestResult result = this.mvc.get().uri("/advice?switch=true").exchange();
 		assertThat(result).hasStatus(422).hasViewName("unsettled");
-		assertThat(result.getResponse().getContentAsString()).contains(TIME_MESSAGE, "The server may be busy",
-				"try again in a moment").doesNotContain("not a mistake in", "Exception");
+		assertThat(result.getResponse().getContentAsString()).contains(TIME_MESSAGE, "for longer than an evaluation may",
+				"trying again in a moment").doesNotContain("not a mistake in", "Exception");
 		assertThat(this.mvc.get().uri("/advice?switch=false").exchange()).hasStatusOk()
 			.hasViewName(AdvisorController.VIEW_RESULT);
 	}
