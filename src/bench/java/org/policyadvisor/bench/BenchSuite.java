@@ -1,8 +1,6 @@
 package org.policyadvisor.bench;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
@@ -31,11 +28,9 @@ import org.policyadvisor.advisor.ResultBenchmarks;
 import org.policyadvisor.audit.VerificationReport;
 import org.policyadvisor.audit.Verifier;
 import org.policyadvisor.engine.BenchScenarios;
-import org.policyadvisor.engine.ConditionDef;
 import org.policyadvisor.engine.EvaluationCache;
 import org.policyadvisor.engine.RuleBase;
 import org.policyadvisor.engine.RulePack;
-import org.policyadvisor.engine.Scenario;
 
 /**
  * The benchmark suite: {@code ./mvnw -Pbench verify} (add {@code -Dbench.quick=true} for a smoke run of a minute or
@@ -420,51 +415,23 @@ public final class BenchSuite {
 	// ---------------------------------------------------------------- Requests
 
 	private static LongFunction<byte[]> ping(String host) {
-		byte[] request = LoadGenerator.get(host, "/api/ping");
-		return (i) -> request;
+		return new BenchRequests(null, host).ping();
 	}
 
 	private LongFunction<byte[]> evaluatePresets(String host) {
-		List<byte[]> requests = this.pack.scenarios().stream()
-			.map((s) -> LoadGenerator.postJson(host, "/api/evaluate", "{\"scenario\":\"" + s.id() + "\"}"))
-			.toList();
-		return (i) -> requests.get((int) (i % requests.size()));
+		return new BenchRequests(this.pack, host).evaluatePresets();
 	}
 
 	private LongFunction<byte[]> advicePresets(String host) {
-		List<byte[]> requests = this.pack.scenarios().stream().map(Scenario::id)
-			.map((id) -> LoadGenerator.get(host, "/advice?scenario=" + id))
-			.toList();
-		return (i) -> requests.get((int) (i % requests.size()));
+		return new BenchRequests(this.pack, host).advicePresets();
 	}
 
-	/** A new random scenario for every request index: no two requests of a run share a cache entry. */
 	private LongFunction<byte[]> evaluateRandom(String host, long seed) {
-		return (i) -> {
-			StringBuilder json = new StringBuilder("{\"conditions\":{");
-			randomScenario(seed, i).forEach((k, v) -> json.append('"').append(k).append("\":\"").append(v).append("\","));
-			json.setLength(json.length() - 1);
-			return LoadGenerator.postJson(host, "/api/evaluate", json.append("}}").toString());
-		};
+		return new BenchRequests(this.pack, host).evaluateRandom(seed);
 	}
 
 	private LongFunction<byte[]> adviceRandom(String host, long seed) {
-		return (i) -> {
-			StringBuilder query = new StringBuilder("/advice?");
-			randomScenario(seed, i).forEach((k, v) -> query.append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-				.append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
-			query.setLength(query.length() - 1);
-			return LoadGenerator.get(host, query.toString());
-		};
-	}
-
-	private Map<String, String> randomScenario(long seed, long index) {
-		SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
-		Map<String, String> values = new LinkedHashMap<>();
-		for (ConditionDef c : this.pack.conditions()) {
-			values.put(c.id(), c.valueIds().get(random.nextInt(c.values().size())));
-		}
-		return values;
+		return new BenchRequests(this.pack, host).adviceRandom(seed);
 	}
 
 	// ---------------------------------------------------------------- Helpers

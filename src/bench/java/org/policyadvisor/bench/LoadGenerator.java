@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -83,13 +84,26 @@ final class LoadGenerator {
 
 	static Result run(InetSocketAddress address, Requests requests, int threads, int connections,
 			Duration warmUp, Duration measure) throws IOException, InterruptedException {
+		return run(address, requests, threads, connections, warmUp, measure, 0);
+	}
+
+	/**
+	 * As {@link #run(InetSocketAddress, Requests, int, int, Duration, Duration)}, but with at most
+	 * {@code ratePerSecond} requests a second sent (spread evenly, each thread its share; 0 for as fast as the
+	 * server answers): a moderate load for a soak rather than the most the server can take. A connection whose next
+	 * request is not due yet waits; latency is still from the request's first byte, so a server slower than the rate
+	 * makes the connections queue here, not in the figures (no correction for coordinated omission).
+	 */
+	static Result run(InetSocketAddress address, Requests requests, int threads, int connections,
+			Duration warmUp, Duration measure, double ratePerSecond) throws IOException, InterruptedException {
+		long interval = (ratePerSecond > 0) ? (long) (threads * 1e9 / ratePerSecond) : 0;
 		long start = System.nanoTime();
 		long measureFrom = start + warmUp.toNanos();
 		long measureTo = measureFrom + measure.toNanos();
 		List<Worker> workers = new ArrayList<>();
 		for (int t = 0; t < threads; t++) {
 			int share = connections / threads + ((t < connections % threads) ? 1 : 0);
-			workers.add(new Worker(address, requests, share, t, threads, measureFrom, measureTo));
+			workers.add(new Worker(address, requests, share, t, threads, measureFrom, measureTo, interval));
 		}
 		List<Thread> running = new ArrayList<>();
 		for (Worker w : workers) {
@@ -130,6 +144,14 @@ final class LoadGenerator {
 
 		private final long measureTo;
 
+		/** Nanoseconds between this thread's requests when paced, else 0. */
+		private final long interval;
+
+		private long nextSlot;
+
+		/** Paced connections waiting for their slot, in the order of their slots. */
+		private final ArrayDeque<SelectionKey> waiting = new ArrayDeque<>();
+
 		private final Histogram latencies = new Histogram(60_000_000L, 3);
 
 		private final ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
@@ -145,8 +167,9 @@ final class LoadGenerator {
 		private IOException failure;
 
 		Worker(InetSocketAddress address, Requests requests, int connections, int first, int stride,
-				long measureFrom, long measureTo) {
+				long measureFrom, long measureTo, long interval) {
 			this.address = address;
+			this.interval = interval;
 			this.requests = requests;
 			this.connections = connections;
 			this.next = first;
@@ -162,12 +185,23 @@ final class LoadGenerator {
 					connect(selector, new Connection());
 				}
 				while (System.nanoTime() < this.measureTo + DRAIN_NANOS && !selector.keys().isEmpty()) {
-					selector.select(10);
+					long timeout = 10;
+					if (!this.waiting.isEmpty()) {
+						long due = ((Connection) this.waiting.peek().attachment()).dueAt - System.nanoTime();
+						timeout = Math.max(1, Math.min(10, due / 1_000_000));
+					}
+					selector.select(timeout);
 					Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
 					while (keys.hasNext()) {
 						SelectionKey key = keys.next();
 						keys.remove();
 						handle(selector, key);
+					}
+					long now = System.nanoTime();
+					while (!this.waiting.isEmpty()
+							&& ((Connection) this.waiting.peek().attachment()).dueAt <= now) {
+						SelectionKey key = this.waiting.poll();
+						dispatch(key, (Connection) key.attachment());
 					}
 				}
 				for (SelectionKey key : selector.keys()) {
@@ -193,6 +227,21 @@ final class LoadGenerator {
 		}
 
 		private void send(SelectionKey key, Connection connection) {
+			long now = System.nanoTime();
+			if (this.interval > 0) {
+				long slot = Math.max(this.nextSlot, now);
+				this.nextSlot = slot + this.interval;
+				if (slot > now) {
+					connection.dueAt = slot;
+					key.interestOps(0);
+					this.waiting.add(key);
+					return;
+				}
+			}
+			dispatch(key, connection);
+		}
+
+		private void dispatch(SelectionKey key, Connection connection) {
 			long now = System.nanoTime();
 			if (now >= this.measureTo) {
 				close(key);
@@ -299,6 +348,8 @@ final class LoadGenerator {
 		private ByteBuffer out;
 
 		private long sentAt = Long.MIN_VALUE;
+
+		private long dueAt;
 
 		private long received;
 

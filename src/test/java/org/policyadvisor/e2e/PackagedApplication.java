@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,13 +25,19 @@ final class PackagedApplication implements AutoCloseable {
 
 	private final int port;
 
+	private final Path log;
+
+	private final long launchedAt;
+
 	private final long startupMillis;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private PackagedApplication(Process process, int port, long startupMillis) {
+	private PackagedApplication(Process process, int port, Path log, long launchedAt, long startupMillis) {
 		this.process = process;
 		this.port = port;
+		this.log = log;
+		this.launchedAt = launchedAt;
 		this.startupMillis = startupMillis;
 	}
 
@@ -74,6 +81,39 @@ final class PackagedApplication implements AutoCloseable {
 	/** Starts the jar with environment variables of its own, as a deployment configures it. */
 	static PackagedApplication start(Map<String, String> environment, Path data, String... extraArgs)
 			throws Exception {
+		PackagedApplication app = launch(environment, data, extraArgs);
+		Process process = app.process;
+		long deadline = app.launchedAt + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(
+						"The application exited with " + process.exitValue() + "; see " + app.log);
+			}
+			try {
+				if (app.get("/").statusCode() == 200) {
+					return new PackagedApplication(process, app.port, app.log, app.launchedAt,
+							(System.nanoTime() - app.launchedAt) / 1_000_000);
+				}
+			}
+			catch (IOException notYet) {
+				// Not listening yet.
+			}
+			Thread.sleep(100);
+		}
+		process.destroyForcibly();
+		throw new IllegalStateException("The application did not serve / within 120 s; see " + app.log);
+	}
+
+	/**
+	 * Launches the jar on a data directory and returns at once, without waiting for it to serve: for tests of the
+	 * start-up itself, and of start-ups that must fail.
+	 */
+	static PackagedApplication launch(Path data, String... extraArgs) throws IOException {
+		return launch(Map.of(), data, extraArgs);
+	}
+
+	private static PackagedApplication launch(Map<String, String> environment, Path data, String... extraArgs)
+			throws IOException {
 		String jar = System.getProperty("app.jar");
 		if (jar == null || !new File(jar).isFile()) {
 			throw new IllegalStateException("Set -Dapp.jar to the packaged application (run through `./mvnw verify`)");
@@ -86,30 +126,12 @@ final class PackagedApplication implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(java, "-jar", jar, "--server.port=" + port,
 				"--advisor.data-dir=" + data));
 		command.addAll(List.of(extraArgs));
-		Path log = Path.of("target", "e2e-app-" + port + ".log");
+		Path log = Path.of("target", "e2e-app-" + port + ".log").toAbsolutePath();
 		Files.createDirectories(log.getParent());
 		long start = System.nanoTime();
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().putAll(environment);
-		Process process = builder.start();
-		PackagedApplication app = new PackagedApplication(process, port, 0);
-		long deadline = start + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application exited with " + process.exitValue() + "; see " + log);
-			}
-			try {
-				if (app.get("/").statusCode() == 200) {
-					return new PackagedApplication(process, port, (System.nanoTime() - start) / 1_000_000);
-				}
-			}
-			catch (IOException notYet) {
-				// Not listening yet.
-			}
-			Thread.sleep(100);
-		}
-		process.destroyForcibly();
-		throw new IllegalStateException("The application did not serve / within 120 s; see " + log);
+		return new PackagedApplication(builder.start(), port, log, start, 0);
 	}
 
 	/** What a command of the jar printed, and its exit code. */
@@ -181,6 +203,43 @@ final class PackagedApplication implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	int port() {
+		return this.port;
+	}
+
+	/** Where the application's output (standard output and error) goes. */
+	Path log() {
+		return this.log;
+	}
+
+	/** Everything the application has written so far. */
+	String logText() throws IOException {
+		return Files.readString(this.log);
+	}
+
+	/** Milliseconds since the process was launched. */
+	long millisSinceLaunch() {
+		return (System.nanoTime() - this.launchedAt) / 1_000_000;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Stops the application as a container or systemd does: {@link Process#destroy()} sends SIGTERM on Linux, which
+	 * runs the JVM's shutdown hooks and so Spring's graceful shutdown.
+	 */
+	void terminate() {
+		this.process.destroy();
+	}
+
+	/** Waits for the process to exit; its exit value, or empty if it is still running after {@code timeout}. */
+	OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				? OptionalInt.of(this.process.exitValue()) : OptionalInt.empty();
+	}
+
 	/** The process's resident memory, from /proc, in kilobytes. */
 	long residentKilobytes() throws IOException {
 		return Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status")).stream()
@@ -212,7 +271,7 @@ final class PackagedApplication implements AutoCloseable {
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
-		if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 		}
 	}
