@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problem details for the API's own errors. Spring MVC's errors (malformed body, wrong media type) are answered by
- * {@code system.ApiProblemDetailsHandler}, which comes first.
+ * {@code system.ApiProblemDetailsHandler}, which comes first. This comes before
+ * {@code system.UnsettledEvaluationAdvice}, which answers unsettled evaluations everywhere else.
  */
 @RestControllerAdvice(assignableTypes = AdvisorApiController.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -1,5 +1,7 @@
 package org.policyadvisor.engine;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code rules/} folder packaged into the application; {@code file:/srv/rules/} reads packs from disk)
  * @param pack the pack folder to serve; may be left empty when the location holds exactly one pack
  * @param maxFirings the most rule firings one evaluation may take before it is stopped
+ * @param maxEvaluationTime how long one evaluation may run before it is stopped (a {@code Duration}: {@code 2s},
+ * {@code 500ms}); an evaluation of the shipped pack takes well under a millisecond
  * @param cache the evaluation cache ({@link EvaluationCache})
  * @param precompiled whether to load the rules compiled at build time when the pack's DRL is exactly the one they
  * were compiled from ({@link PrecompiledModel}); {@code false} always compiles the DRL at start-up
@@ -19,8 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("advisor")
 public record EngineProperties(@DefaultValue("classpath:rules/") String rulesLocation, String pack,
-		@DefaultValue("10000") int maxFirings, @DefaultValue Cache cache, @DefaultValue("true") boolean precompiled,
-		@DefaultValue("full") WarmUp warmUp, @DefaultValue("true") boolean parallelStart) {
+		@DefaultValue("10000") int maxFirings, @DefaultValue("2s") Duration maxEvaluationTime,
+		@DefaultValue Cache cache, @DefaultValue("true") boolean precompiled, @DefaultValue("full") WarmUp warmUp,
+		@DefaultValue("true") boolean parallelStart) {
 
 	/**
 	 * @param enabled {@code false} runs the rules for every evaluation

@@ -98,13 +98,20 @@ final class RuleBaseLoader implements BeanFactoryPostProcessor, EnvironmentAware
 		long start = System.nanoTime();
 		RulePack pack = new PackReader(resolver, properties.rulesLocation()).read(properties.pack());
 		long read = System.nanoTime();
-		RuleBase ruleBase = RuleBase.build(pack, properties.maxFirings(), properties.cache().create(),
-				properties.precompiled());
+		RuleBase ruleBase = RuleBase.build(pack, properties.maxFirings(), properties.maxEvaluationTime(),
+				properties.cache().create(), properties.precompiled());
 		long built = System.nanoTime();
 		if (properties.warmUp() != EngineProperties.WarmUp.NONE) {
 			// The first evaluations pay for lazy initialisation inside Drools; pay it here, not in a user's request.
 			// The scenarios are what users open first, and so worth having in the cache.
-			ruleBase.evaluate(pack.defaults());
+			try {
+				ruleBase.evaluate(pack.defaults());
+			}
+			catch (UnsettledEvaluationException ex) {
+				// Each request for them gets the reason (a 422); the rest of the pack can still be served.
+				logger.warn("Rule pack '{}': the rules do not settle under the pack's defaults: {}", pack.folder(),
+						ex.getMessage());
+			}
 			pack.scenarios().forEach((s) -> {
 				try {
 					ruleBase.evaluate(pack.conditionsOf(s));

@@ -18,10 +18,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Problem details for {@code /api/what-if}, with the same types and titles as {@code /api/evaluate}'s. Spring MVC's
- * own errors are answered by {@code system.ApiProblemDetailsHandler}, which comes first.
+ * own errors are answered by {@code system.ApiProblemDetailsHandler}, which comes first. This comes before {@code system.UnsettledEvaluationAdvice},
+ * which answers unsettled evaluations everywhere else.
  */
 @RestControllerAdvice(assignableTypes = WhatIfApiController.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class WhatIfApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(WhatIfApiExceptionHandler.class);
