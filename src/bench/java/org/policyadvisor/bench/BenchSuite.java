@@ -108,7 +108,8 @@ public final class BenchSuite {
 		if (sections.contains("http")) {
 			suite.http();
 		}
-		suite.report.finish(Duration.ofNanos(System.nanoTime() - start), Machine.loadAverage());
+		double loadAtEnd = Machine.loadAverage();
+		suite.report.finish(Duration.ofNanos(System.nanoTime() - start), loadAtEnd, Machine.busy());
 		String text = suite.report.markdown();
 		Path out = Path.of(System.getProperty("bench.out", "docs/benchmarks.md"));
 		Files.createDirectories(out.toAbsolutePath().getParent());

@@ -218,13 +218,7 @@ public final class LoadAndSoak {
 		md.append(String.format(Locale.ROOT, "- Date: %s; the run took %s.%n", LocalDate.now(), minutes(took)));
 		md.append("- Machine: ").append(machine.summary()).append(".\n");
 		double loadAtEnd = Machine.loadAverage();
-		md.append(String.format(Locale.ROOT, "- Load average %.1f at the start and %.1f at the end (the load"
-				+ " generator shares the machine's cores with the server).%n%n", machine.loadAtStart(), loadAtEnd));
-		if (Math.max(machine.loadAtStart(), loadAtEnd) > machine.cores() / 2.0) {
-			md.append("**The machine was busy during this run** (load average above half the cores): other processes"
-					+ " took CPU from the server, so throughput and latency are lower than the application's own;"
-					+ " the error counts and the heap's trend still hold.\n\n");
-		}
+		md.append(machine.busyLines(loadAtEnd, Machine.busy()));
 
 		md.append("## Targets\n\n| Target | Goal | Measured | Met |\n|---|---|---|---|\n");
 		if (!this.loads.isEmpty()) {

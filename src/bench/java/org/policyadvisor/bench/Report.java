@@ -49,6 +49,8 @@ final class Report {
 
 	private double loadAtEnd;
 
+	private double busyAtEnd;
+
 	private Map<String, Timing> jmh;
 
 	private long jsonBytes;
@@ -70,9 +72,10 @@ final class Report {
 		this.machine = machine;
 	}
 
-	void finish(Duration duration, double loadAtEnd) {
+	void finish(Duration duration, double loadAtEnd, double busyAtEnd) {
 		this.duration = duration;
 		this.loadAtEnd = loadAtEnd;
+		this.busyAtEnd = busyAtEnd;
 	}
 
 	void jmh(Map<String, Timing> timings, long jsonBytes) {
@@ -111,16 +114,7 @@ final class Report {
 		}
 		md.append(String.format(Locale.ROOT, "- Date: %s; the run took %s.%n", LocalDate.now(), words(this.duration)));
 		md.append("- Machine: ").append(this.machine.summary()).append(".\n");
-		md.append(String.format(Locale.ROOT,
-				"- Load average %.1f at the start and %.1f at the end. Above about 0.5, other processes shared the"
-						+ " cores and the figures are noisy: compare the rows of one run, which shared the same"
-						+ " conditions, rather than runs.%n%n",
-				this.machine.loadAtStart(), this.loadAtEnd));
-		if (Math.max(this.machine.loadAtStart(), this.loadAtEnd) > this.machine.cores() / 2.0) {
-			md.append("**The machine was busy during this run** (load average above half the cores): absolute figures"
-					+ " are several times what a quiet machine gives, and ratios are distorted too. Treat this run as"
-					+ " preliminary and run the suite again on a quiet machine.\n\n");
-		}
+		md.append(this.machine.busyLines(this.loadAtEnd, this.busyAtEnd));
 		targets(md);
 		jmhSection(md);
 		sweepSection(md);
