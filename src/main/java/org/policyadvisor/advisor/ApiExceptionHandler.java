@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.policyadvisor.engine.UnsettledEvaluationException;
+import org.policyadvisor.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,9 +50,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail unsettled(UnsettledEvaluationException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-		problem.setTitle("Evaluation stopped");
-		return problem;
+		return Problems.unsettled(ex);
 	}
 
 	/** Anything unforeseen: logged in full here, and never shown to the client beyond a plain message. */

@@ -1,11 +1,9 @@
 package org.policyadvisor.system;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.policyadvisor.engine.RulePack;
 import org.policyadvisor.engine.UnsettledEvaluationException;
@@ -14,11 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
  * Rules that do not settle for the conditions asked (they defeat each other, or run into the firing or time limit)
@@ -37,25 +36,31 @@ class UnsettledEvaluationAdvice {
 
 	private final RulePack pack;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	UnsettledEvaluationAdvice(RulePack pack) {
+	UnsettledEvaluationAdvice(RulePack pack, JsonMapper json) {
 		this.pack = pack;
+		this.json = json;
 	}
 
 	@ExceptionHandler
 	ModelAndView unsettled(UnsettledEvaluationException ex, HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith(ApiProblemDetailsHandler.API_PREFIX)) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", "Evaluation stopped");
-			problem.put("status", HttpStatus.UNPROCESSABLE_CONTENT.value());
-			problem.put("detail", ex.getMessage());
-			problem.put("instance", path);
-			ModelAndView json = new ModelAndView(problemJson(problem));
-			json.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
-			return json;
+			ProblemDetail problem = Problems.unsettled(ex);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", String.valueOf(problem.getType()));
+			body.put("title", problem.getTitle());
+			body.put("status", problem.getStatus());
+			body.put("detail", problem.getDetail());
+			body.put("instance", path);
+			// A page advice answers with a view: this one writes the problem with the application's JSON mapper.
+			JacksonJsonView view = new JacksonJsonView(this.json);
+			view.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			view.setExtractValueFromSingleKeyModel(true);
+			ModelAndView answer = new ModelAndView(view, "problem", body);
+			answer.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			return answer;
 		}
 		ModelAndView page = new ModelAndView(VIEW_UNSETTLED, HttpStatus.UNPROCESSABLE_CONTENT);
 		page.addObject("pack", this.pack);
@@ -65,26 +70,6 @@ class UnsettledEvaluationAdvice {
 		page.addObject("formQuery", (ADVICE_PATH.equals(path) && request.getQueryString() != null)
 				? request.getQueryString() : null);
 		return page;
-	}
-
-	/** Exception handlers of a {@code @ControllerAdvice} answer with a view; this one writes the problem as JSON. */
-	private View problemJson(Map<String, Object> problem) {
-		return new View() {
-
-			@Override
-			public String getContentType() {
-				return MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-			}
-
-			@Override
-			public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
-					throws IOException {
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.setCharacterEncoding("UTF-8");
-				UnsettledEvaluationAdvice.this.json.writeValue(response.getOutputStream(), problem);
-			}
-
-		};
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.policyadvisor.engine.UnsettledEvaluationException;
+import org.policyadvisor.system.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +59,7 @@ class WhatIfApiExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail unsettled(UnsettledEvaluationException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-		problem.setTitle("Evaluation stopped");
-		return problem;
+		return Problems.unsettled(ex);
 	}
 
 	/** Anything unforeseen: logged in full here, and never shown to the client beyond a plain message. */
